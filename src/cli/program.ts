@@ -1,0 +1,74 @@
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { VERSION } from "../version.ts";
+import type { CliEnvironment } from "./cli_env.ts";
+import type { CommandDeps } from "./command_deps.ts";
+import { registerConfigCommand } from "./config_command.ts";
+import { registerDemoCommand } from "./demo_command.ts";
+import { registerDoctorCommand } from "./doctor_command.ts";
+import { reportError } from "./error_exit.ts";
+import { EXIT, type ExitCode } from "./exit_codes.ts";
+import { registerSandboxCommand } from "./sandbox_command.ts";
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Builds the `lshml` command tree. Commands register themselves; this file only wires. */
+export function buildProgram(deps: CommandDeps): Command {
+  const program = new Command()
+    .name("lshml")
+    .description(
+      "Local Self-Healing Machine Learning for OpenClaw agents: finds recurring failures, " +
+        "learns which fixes hold, and keeps an episodic memory — all on this machine.",
+    )
+    .version(VERSION, "-V, --version", "print the version")
+    .option("--home <dir>", "home directory for data and config.json (env LSHML_HOME)")
+    .option("--set <key=value>", "override a setting, e.g. --set runtime.learnMode=all", collect)
+    .showSuggestionAfterError(true)
+    .configureHelp({ helpWidth: 100 })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => deps.cli.io.out(text.replace(/\n$/, "")),
+      writeErr: (text) => deps.cli.io.err(text.replace(/\n$/, "")),
+    })
+    .addHelpText(
+      "after",
+      `
+Quick start:
+  lshml doctor        is everything in place? (home, data files, sandbox, Ollama)
+  lshml config        every setting, its value and where it came from
+  lshml demo          a dry run over the bundled sample
+
+Run \`lshml <command> --help\` for a command's options and examples.`,
+    );
+  registerDoctorCommand(program, deps);
+  registerConfigCommand(program, deps);
+  registerSandboxCommand(program, deps);
+  registerDemoCommand(program, deps);
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code; `main.ts` is the only place that exits.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(cliEnvironment);
+ * ```
+ */
+export async function runCli(cli: CliEnvironment): Promise<ExitCode> {
+  let exit: ExitCode = EXIT.ok;
+  const program = buildProgram({ cli, setExit: (code) => (exit = code) });
+  if (cli.args.length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync([...cli.args], { from: "user" });
+    return exit;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help / version).
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(cli.io, error, cli.args.includes("--json"));
+  }
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../_helpers/cli.ts";
+
+/** Runs a README command line through `deno task`, as a newcomer would. */
+async function denoTask(task: string): Promise<{ code: number; out: string }> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "--quiet", task],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    out: decoder.decode(output.stdout) + decoder.decode(output.stderr),
+  };
+}
+
+describe("the README quick start", () => {
+  it("documents `deno task demo` and `deno task test` as the two commands", () => {
+    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+    const quickStart = readme.slice(readme.indexOf("## Quick start"));
+    expect(quickStart).toContain("deno task demo");
+    expect(quickStart).toContain("deno task test");
+  });
+
+  it("`deno task demo` runs on a fresh checkout and shows a healthy, local-only engine", async () => {
+    const run = await denoTask("demo");
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("doctor:    ok");
+    expect(run.out).toContain("network local-only");
+    expect(run.out).toContain("logs/gateway.log");
+  });
+});
