@@ -15,7 +15,7 @@ describe("concurrent writers with real processes", () => {
     const started = performance.now();
     const children = ["A", "B"].map((name) =>
       new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", WRITER, dir, name, String(APPENDS), String(UPDATES)],
+        args: ["run", "--quiet", "-A", WRITER, dir, name, String(APPENDS), String(UPDATES)],
         stdout: "piped",
         stderr: "piped",
       }).output()

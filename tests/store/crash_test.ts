@@ -12,7 +12,7 @@ const KILLS = 200;
 /** Runs the writer until a random moment, kills it with SIGKILL, returns its acks. */
 async function runAndKill(dir: string, startSeq: number): Promise<string[]> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", WRITER, dir, String(startSeq)],
+    args: ["run", "--quiet", "-A", WRITER, dir, String(startSeq)],
     stdout: "piped",
     stderr: "null",
   }).spawn();

@@ -9,7 +9,7 @@ const HOLDER = fileURLToPath(new URL("./_lock_holder.ts", import.meta.url));
 /** Starts a real process holding the lock; resolves once it holds it. */
 async function holdInAnotherProcess(lockPath: string, purpose?: string) {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", HOLDER, lockPath, ...(purpose ? [purpose] : [])],
+    args: ["run", "--quiet", "-A", HOLDER, lockPath, ...(purpose ? [purpose] : [])],
     stdin: "piped",
     stdout: "piped",
     stderr: "inherit",
