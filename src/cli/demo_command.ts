@@ -3,7 +3,6 @@ import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Home } from "../config/mod.ts";
 import { inventorySources } from "../demo/mod.ts";
-import { runDoctor } from "../doctor/mod.ts";
 import type { CommandDeps } from "./command_deps.ts";
 import {
   type CommandContext,
@@ -12,6 +11,7 @@ import {
   needsOf,
   requirePermissions,
 } from "./context.ts";
+import { examine } from "./doctor_command.ts";
 import { EXIT } from "./exit_codes.ts";
 import { formatTable, printJson } from "./output.ts";
 import { UsageError } from "./usage_error.ts";
@@ -55,16 +55,7 @@ The demo home is <home>/memory/demo; it is recreated on every run.`,
       const context = demoContext(base, join(base.home.dir, "memory", "demo"));
       await requirePermissions(context, ["home", "self"]);
       await freshDemoHome(context.home.dir);
-      const doctor = await runDoctor({
-        home: context.home,
-        effective: context.effective,
-        needs: context.needs,
-        query: deps.cli.query,
-        env: deps.cli.env,
-        cwd: deps.cli.cwd,
-        runtime: deps.cli.runtime,
-        configFilePresent: false,
-      });
+      const doctor = await examine(context);
       const sampleDir = join(deps.cli.installDir, "samples");
       const sources = await inventorySources(sampleDir);
       deps.setExit(doctor.ok ? EXIT.ok : EXIT.failure);

@@ -3,7 +3,7 @@ import { describeHomeSource } from "../config/mod.ts";
 import type { DoctorReport, FileReport } from "../doctor/mod.ts";
 import { runDoctor } from "../doctor/mod.ts";
 import type { CommandDeps } from "./command_deps.ts";
-import { type GlobalOptions, loadContext } from "./context.ts";
+import { type CommandContext, type GlobalOptions, loadContext } from "./context.ts";
 import { EXIT } from "./exit_codes.ts";
 import { formatTable, printJson } from "./output.ts";
 
@@ -92,6 +92,21 @@ function printReport(deps: CommandDeps, report: DoctorReport): void {
   }
 }
 
+/** Runs the doctor over a command's context. */
+export function examine(context: CommandContext): Promise<DoctorReport> {
+  const { cli } = context;
+  return runDoctor({
+    home: context.home,
+    effective: context.effective,
+    needs: context.needs,
+    query: cli.query,
+    env: cli.env,
+    cwd: cli.cwd,
+    runtime: cli.runtime,
+    configFilePresent: context.configFilePresent,
+  });
+}
+
 /** `lshml doctor`: the home, data files, sandbox, Ollama and OpenClaw, and a verdict. */
 export function registerDoctorCommand(program: Command, deps: CommandDeps): void {
   program
@@ -110,16 +125,7 @@ Examples:
     )
     .action(async (options, command) => {
       const context = await loadContext(deps.cli, command.optsWithGlobals() as GlobalOptions);
-      const report = await runDoctor({
-        home: context.home,
-        effective: context.effective,
-        needs: context.needs,
-        query: deps.cli.query,
-        env: deps.cli.env,
-        cwd: deps.cli.cwd,
-        runtime: deps.cli.runtime,
-        configFilePresent: context.configFilePresent,
-      });
+      const report = await examine(context);
       if (options.json) printJson(deps.cli.io, report);
       else printReport(deps, report);
       deps.setExit(report.ok ? EXIT.ok : EXIT.failure);
