@@ -3,9 +3,15 @@ import type { EffectiveConfig, Home } from "../config/mod.ts";
 import { CONFIG_FILE_NAME, expandPath } from "../config/mod.ts";
 import type { PermissionNeed, PermissionQuery, SandboxReport } from "../sandbox/mod.ts";
 import { denoFlags, hostPort, inspectSandbox, needsFor } from "../sandbox/mod.ts";
-import { DATA_FILES, type FileHealth, inspectFile, setAsideCopies } from "../store/mod.ts";
+import {
+  DATA_FILES,
+  type FileHealth,
+  inspectFile,
+  pathExists,
+  setAsideCopies,
+} from "../store/mod.ts";
 import type { OllamaProbe, OpenClawProbe } from "./probes.ts";
-import { pathExists, probeOllama, probeOpenClaw, probeWritable } from "./probes.ts";
+import { probeOllama, probeOpenClaw, probeWritable } from "./probes.ts";
 
 /** One data file's line in the report. */
 export interface FileReport {

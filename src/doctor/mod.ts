@@ -6,5 +6,5 @@
  */
 export { runDoctor } from "./doctor.ts";
 export type { DoctorInputs, DoctorReport, FileReport } from "./doctor.ts";
-export { pathExists, probeOllama, probeOpenClaw, probeWritable } from "./probes.ts";
+export { probeOllama, probeOpenClaw, probeWritable } from "./probes.ts";
 export type { OllamaProbe, OpenClawProbe } from "./probes.ts";

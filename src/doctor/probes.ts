@@ -1,4 +1,5 @@
-import { readdir, stat, unlink, writeFile } from "node:fs/promises";
+import { readdir, unlink, writeFile } from "node:fs/promises";
+import { pathExists } from "../store/mod.ts";
 import { dirname, join } from "node:path";
 import process from "node:process";
 
@@ -44,17 +45,6 @@ export interface OpenClawProbe {
   /** Agents found, with the transcript stores each has. */
   readonly agents: readonly { name: string; sqlite: boolean; sessionFiles: number }[];
   readonly error?: string;
-}
-
-/** Whether `path` exists (a permission error is an error, not "missing"). */
-export async function pathExists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw error;
-  }
 }
 
 async function countJsonl(dir: string): Promise<number> {

@@ -36,3 +36,6 @@ export { DATA_FILES, dataFilePath, WRITABLE_DIRS } from "./layout.ts";
 export type { DataFile, DataFileId, DataFileKind } from "./layout.ts";
 export { inspectFile, setAsideCopies } from "./file_health.ts";
 export type { FileHealth } from "./file_health.ts";
+export { commitTransaction, recoverTransaction } from "./transaction.ts";
+export type { Recovery, TxOp } from "./transaction.ts";
+export { pathExists, pathKind } from "./path_exists.ts";

@@ -77,3 +77,18 @@ export async function lshml(args: readonly string[], options: CliOptions = {}): 
 export function tempDir(prefix = "lshml-test-"): string {
   return Deno.makeTempDirSync({ prefix });
 }
+
+/**
+ * Deno flags granting a temporary home (and extra read paths): the local-only
+ * `-P` set grants only the checkout, and a flag replaces that kind's list.
+ */
+export function homeFlags(home: string, ...reads: string[]): string[] {
+  return [
+    `--allow-read=${[ROOT, home, ...reads].join(",")}`,
+    `--allow-write=${home}`,
+    "--allow-net=127.0.0.1:8420,localhost:11434",
+    "--allow-env",
+    "--allow-run=git",
+    "--allow-sys=loadavg",
+  ];
+}

@@ -1,19 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lshml, ROOT, tempDir } from "../_helpers/cli.ts";
-
-/** Deno flags that grant a temporary home (the -P set grants only the checkout). */
-function homeFlags(home: string): string[] {
-  return [
-    `--allow-read=${ROOT},${home}`,
-    `--allow-write=${home}`,
-    "--allow-net=127.0.0.1:8420,localhost:11434",
-    "--allow-env",
-    "--allow-run=git",
-    "--allow-sys=loadavg",
-  ];
-}
+import { homeFlags, lshml, ROOT, tempDir } from "../_helpers/cli.ts";
 
 describe("lshml command line", () => {
   it("prints help that lists the commands, and exits 0", async () => {
