@@ -1,0 +1,137 @@
+import type { SecretCase } from "./_corpus.ts";
+import { chineseId } from "./_fakes.ts";
+
+const cnId = chineseId("11010519900307123");
+
+/** Personal data: contact details, network identifiers, payment and national ids, paths. */
+export const PERSONAL_CASES: readonly SecretCase[] = [
+  // --- Personal data ---
+  {
+    format: "e-mail address",
+    kind: "EMAIL",
+    text: "SMTP 550 5.1.1 <jane.doe+alerts@example.co.uk>: Recipient address rejected",
+    secrets: ["jane.doe+alerts@example.co.uk"],
+    keeps: ["SMTP 550 5.1.1 <", ">: Recipient address rejected"],
+    nearMiss: "git@github.com: Permission denied (publickey). icon@2x.png left-pad@1.3.0",
+  },
+  {
+    format: "international phone number (E.164)",
+    kind: "PHONE",
+    text: "SMS to +44 20 7946 0958 failed (21211)",
+    secrets: ["7946 0958"],
+    keeps: ["SMS to", "(21211)"],
+    nearMiss: "tz offset +0800, delta +12.5%, +1234 lines",
+  },
+  {
+    format: "US phone number",
+    kind: "PHONE",
+    text: "callback (415) 555-0132 and 212-555-0199 unreachable",
+    secrets: ["555-0132", "212-555-0199"],
+    nearMiss: "release 2024-01-31 build 415-5550 took 555ms",
+  },
+  {
+    format: "Chinese mobile number",
+    kind: "PHONE",
+    text: "短信发送失败：13800138000、139-0013-8000",
+    secrets: ["13800138000", "139-0013-8000"],
+    nearMiss: "处理了 13800138000123 字节，耗时 1380 毫秒",
+  },
+  {
+    format: "Japanese phone number",
+    kind: "PHONE",
+    text: "連絡先 090-1234-5678 / 03-1234-5678",
+    secrets: ["090-1234-5678", "03-1234-5678"],
+    nearMiss: "build 03-12-2024 at 09:12:34",
+  },
+  {
+    format: "IPv4 address",
+    kind: "IP",
+    text: "connect ETIMEDOUT 203.0.113.42:443 from 10.0.0.7",
+    secrets: ["203.0.113.42", "10.0.0.7"],
+    keeps: ["connect ETIMEDOUT", ":443"],
+    nearMiss: "connect ECONNREFUSED 127.0.0.1:11434 (listening on 0.0.0.0:8420)",
+  },
+  {
+    format: "IPv6 address",
+    kind: "IP",
+    text: "peer 2001:db8:85a3::8a2e:370:7334 and fe80::1ff:fe23:4567:890a%eth0 reset",
+    secrets: ["2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a"],
+    nearMiss: "listening on [::1]:8420 at 12:30:45 (std::io::Error)",
+  },
+  {
+    format: "MAC address",
+    kind: "MAC",
+    text: "dhcp: lease for 00:1a:2b:3c:4d:5e and AA-BB-CC-DD-EE-0F",
+    secrets: ["00:1a:2b:3c:4d:5e", "AA-BB-CC-DD-EE-0F"],
+    nearMiss: "dhcp: lease renewed at 12:30:45.123 for 3600s",
+  },
+  {
+    format: "Visa card number (Luhn)",
+    kind: "CARD",
+    text: "charge failed for card 4111 1111 1111 1111 (exp 12/29)",
+    secrets: ["4111 1111 1111 1111"],
+    keeps: ["(exp 12/29)"],
+    nearMiss: "charge failed for card 4111 1111 1111 1112 at 1700000000000",
+  },
+  {
+    format: "Mastercard number (Luhn)",
+    kind: "CARD",
+    text: "pan=5555555555554444",
+    secrets: ["5555555555554444"],
+    nearMiss: "order 5555555555554445 shipped",
+  },
+  {
+    format: "American Express number (Luhn, 4-6-5)",
+    kind: "CARD",
+    text: "amex 3782-822463-10005 declined",
+    secrets: ["3782-822463-10005"],
+    nearMiss: "trace 3782-822463-10006 declined",
+  },
+  {
+    format: "US SSN (in context)",
+    kind: "SSN",
+    text: "applicant SSN: 536-22-1497 rejected",
+    secrets: ["536-22-1497"],
+    keeps: ["applicant SSN: ", " rejected"],
+    nearMiss: "ticket 536-22-1497 rejected",
+  },
+  {
+    format: "Chinese resident identity number",
+    kind: "NATIONAL_ID",
+    text: `实名认证失败：身份证号 ${cnId}`,
+    secrets: [cnId],
+    nearMiss: `实名认证失败：身份证号 ${cnId.slice(0, 17)}${cnId.endsWith("0") ? "1" : "0"}`,
+  },
+  {
+    format: "Linux home-directory path",
+    kind: "PATH",
+    text: "Error: ENOENT: no such file or directory, open '/home/alice/project/src/a.ts'",
+    secrets: ["/home/alice"],
+    keeps: ["ENOENT", "/project/src/a.ts'"],
+    nearMiss: "Error: ENOENT: no such file or directory, open '/srv/app/config.yaml'",
+  },
+  {
+    format: "macOS home-directory path",
+    kind: "PATH",
+    text: "    at run (/Users/bob.smith/dev/app/main.ts:12:5)",
+    secrets: ["bob.smith"],
+    keeps: ["/dev/app/main.ts:12:5)"],
+    nearMiss: "    at run (/Users/Shared/app/main.ts:12:5)",
+  },
+  {
+    format: "Windows home-directory path",
+    kind: "PATH",
+    text: "EPERM: operation not permitted, open 'C:\\Users\\Carol Ann\\AppData\\Roaming\\x.json'",
+    secrets: ["Carol Ann"],
+    keeps: ["\\AppData\\Roaming\\x.json'"],
+    nearMiss: "EPERM: operation not permitted, open 'C:\\Users\\Public\\x.json'",
+  },
+  {
+    format: "~user home-directory path",
+    kind: "PATH",
+    text: "cannot read ~dave/.config/app.toml",
+    secrets: ["~dave"],
+    keeps: ["/.config/app.toml"],
+    nearMiss: "cannot read ~/.config/app.toml (HEAD~1)",
+  },
+];
