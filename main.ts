@@ -20,6 +20,9 @@ function environment(): CliEnvironment {
       out: (text) => Deno.stdout.writeSync(encoder.encode(`${text}\n`)),
       err: (text) => Deno.stderr.writeSync(encoder.encode(`${text}\n`)),
       isTTY: Deno.stderr.isTerminal(),
+      progress: (text) => {
+        if (Deno.stderr.isTerminal()) Deno.stderr.writeSync(encoder.encode(`\r\x1b[K${text}`));
+      },
       readStdin: () => new Response(Deno.stdin.readable).text(),
     },
     args: Deno.args,

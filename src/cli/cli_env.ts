@@ -8,6 +8,12 @@ export interface CliIo {
   err(text: string): void;
   /** Whether standard error is a terminal (progress displays only then). */
   readonly isTTY: boolean;
+  /**
+   * Redraws a one-line progress display on standard error when it is a
+   * terminal; does nothing otherwise (cron and pipes stay quiet). An empty
+   * text clears it.
+   */
+  progress(text: string): void;
   /** Reads all of standard input (for commands that take lines on stdin). */
   readStdin(): Promise<string>;
 }

@@ -89,14 +89,16 @@ function sandboxError(
 
 /**
  * Fails with the exact flags to add when the process lacks a permission that
- * the given purposes need. Outside Deno (no sandbox to ask) it passes.
+ * the given purposes need, or one of `extra` (e.g. reading a `--source` path).
+ * Outside Deno (no sandbox to ask) it passes.
  */
 export async function requirePermissions(
   context: CommandContext,
   purposes: readonly Purpose[],
+  extra: readonly PermissionNeed[] = [],
 ): Promise<void> {
   const query = context.cli.query;
   if (!query) return;
-  const missing = await missingPermissions(needsFor(context.needs, purposes), query);
-  if (missing.length > 0) throw sandboxError(context.cli, missing, context.needs);
+  const missing = await missingPermissions([...needsFor(context.needs, purposes), ...extra], query);
+  if (missing.length > 0) throw sandboxError(context.cli, missing, [...context.needs, ...extra]);
 }

@@ -8,6 +8,8 @@ import { registerDoctorCommand } from "./doctor_command.ts";
 import { reportError } from "./error_exit.ts";
 import { EXIT, type ExitCode } from "./exit_codes.ts";
 import { registerSandboxCommand } from "./sandbox_command.ts";
+import { registerScanCommand } from "./scan_command.ts";
+import { registerClustersCommand } from "./clusters_command.ts";
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -39,6 +41,8 @@ Quick start:
 
 Run \`lshml <command> --help\` for a command's options and examples.`,
     );
+  registerScanCommand(program, deps);
+  registerClustersCommand(program, deps);
   registerDoctorCommand(program, deps);
   registerConfigCommand(program, deps);
   registerSandboxCommand(program, deps);

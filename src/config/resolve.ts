@@ -152,6 +152,13 @@ function applyFile(
 
 function applyEnv(merge: Merge, env: ConfigLayers["env"]): string[] {
   const known = new Set(configLeaves().map((l) => l.env));
+  // OpenClaw's own rule: without OPENCLAW_STATE_DIR, the state lives in $OPENCLAW_HOME/.openclaw.
+  const openclawHome = env.OPENCLAW_HOME;
+  const stateDir = findLeaf("openclaw.stateDir");
+  if (openclawHome && stateDir && !env.OPENCLAW_STATE_DIR) {
+    const dir = `${openclawHome.replace(/\/+$/, "")}/.openclaw`;
+    put(merge, stateDir, dir, { kind: "env", name: "OPENCLAW_HOME" });
+  }
   for (const leaf of configLeaves()) {
     const raw = env[leaf.env];
     if (raw === undefined || raw === "") continue;

@@ -76,7 +76,8 @@ const openai = z.object({
 const openclaw = z.object({
   stateDir: setting(z.string().min(1), "~/.openclaw", {
     env: "OPENCLAW_STATE_DIR",
-    description: "OpenClaw state directory whose agents' transcripts lshml reads.",
+    description:
+      "OpenClaw state directory whose agents' transcripts lshml reads ($OPENCLAW_HOME/.openclaw when OPENCLAW_HOME is set).",
     path: true,
   }),
 });

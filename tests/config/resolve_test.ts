@@ -150,3 +150,14 @@ describe("resolveConfig()", () => {
     expect(resolveConfig({ env: { EVOLVE_STRATEGY: "" } }).config.evolve.strategy).toBe("balanced");
   });
 });
+
+describe("the OpenClaw state directory", () => {
+  it("follows OpenClaw: OPENCLAW_STATE_DIR, else $OPENCLAW_HOME/.openclaw, else ~/.openclaw", () => {
+    expect(resolveConfig({ env: {} }).config.openclaw.stateDir).toBe("~/.openclaw");
+    const home = resolveConfig({ env: { OPENCLAW_HOME: "/srv/oc/" } });
+    expect(home.config.openclaw.stateDir).toBe("/srv/oc/.openclaw");
+    expect(home.sources.get("openclaw.stateDir")).toEqual({ kind: "env", name: "OPENCLAW_HOME" });
+    const both = resolveConfig({ env: { OPENCLAW_HOME: "/srv/oc", OPENCLAW_STATE_DIR: "/state" } });
+    expect(both.config.openclaw.stateDir).toBe("/state");
+  });
+});

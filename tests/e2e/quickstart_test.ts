@@ -26,11 +26,16 @@ describe("the README quick start", () => {
     expect(quickStart).toContain("deno task test");
   });
 
-  it("`deno task demo` runs on a fresh checkout and shows a healthy, local-only engine", async () => {
+  it("`deno task demo` shows a healthy, local-only engine finding failures in four languages", async () => {
     const run = await denoTask("demo");
     expect(run.code).toBe(0);
     expect(run.out).toContain("doctor:    ok");
     expect(run.out).toContain("network local-only");
+    expect(run.out).toMatch(/openclaw:main\s+152 new events/);
     expect(run.out).toContain("logs/gateway.log");
+    const languages = run.out.split("\n").find((l) => l.startsWith("languages:")) ?? "";
+    for (const lang of ["en", "zh-Hans", "zh-Hant", "ja"]) expect(languages).toContain(lang);
+    expect(run.out).toMatch(/clusters: \d+ in all/);
+    expect(run.out).toContain("read: File not found: <*>");
   });
 });
