@@ -64,24 +64,25 @@ interface Pass {
 }
 
 function record(pass: Pass, signal: Signal, source: SourceReport): void {
-  let final = signal;
-  if (isErrorSignal(signal)) {
-    const redacted = redactSecrets(signal.errorText, { homeDirs: pass.options.homeDirs ?? [] });
-    const time = signal.time ? new Date(signal.time) : pass.options.now();
+  const redact = { homeDirs: pass.options.homeDirs ?? [] };
+  // Nothing a signal carries leaves the scan unredacted: not its text, not its excerpt.
+  let final: Signal = {
+    ...signal,
+    text: redactSecrets(signal.text, redact).text,
+    excerpt: redactSecrets(signal.excerpt, redact).text,
+  };
+  if (isErrorSignal(final)) {
+    const errorText = redactSecrets(final.errorText, redact).text;
+    const time = final.time ? new Date(final.time) : pass.options.now();
     const observed = pass.registry.observe({
-      text: redacted.text,
+      text: errorText,
       time,
-      source: signal.source.id,
-      signalType: signal.type,
+      source: final.source.id,
+      signalType: final.type,
     });
     pass.touched.set(observed.clusterId, (pass.touched.get(observed.clusterId) ?? 0) + 1);
     if (observed.isNew) pass.report.newClusters.add(observed.clusterId);
-    final = {
-      ...signal,
-      errorText: redacted.text,
-      excerpt: redactSecrets(signal.excerpt).text,
-      clusterId: observed.clusterId,
-    };
+    final = { ...final, errorText, clusterId: observed.clusterId };
   }
   pass.report.count(final, source);
   pass.options.onSignal?.(final);
@@ -131,6 +132,7 @@ function recurringSignals(pass: Pass, now: Date): Signal[] {
       time: view.lastSeen,
       lang: "other",
       detector: "structure.recurring_cluster",
+      text: view.template,
       excerpt: view.template.slice(0, 240),
       clusterId,
       count: view.count,

@@ -1,4 +1,4 @@
-import { ERROR_TEXT_CHARS, EXCERPT_CHARS } from "./signal.ts";
+import { ERROR_TEXT_CHARS, EXCERPT_CHARS, TEXT_CHARS } from "./signal.ts";
 
 // deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
@@ -30,4 +30,9 @@ export function errorLineAt(text: string, index: number): string {
   const end = text.indexOf("\n", index);
   const line = text.slice(start, end === -1 ? text.length : end);
   return oneLine(line, ERROR_TEXT_CHARS);
+}
+
+/** `text` cut to {@link TEXT_CHARS} characters. */
+export function bounded(text: string): string {
+  return text.length > TEXT_CHARS ? `${text.slice(0, TEXT_CHARS - 1)}…` : text;
 }

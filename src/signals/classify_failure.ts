@@ -1,4 +1,4 @@
-import { errorLineAt, excerptAround, stripAnsi } from "./_text.ts";
+import { bounded, errorLineAt, excerptAround, stripAnsi } from "./_text.ts";
 import type { ErrorOrigin, ErrorType, Signal, SignalSource } from "./signal.ts";
 import {
   classifyText,
@@ -94,6 +94,7 @@ export function textSignals(
   const text = stripAnsi(raw);
   if (text.trim() === "") return [];
   const matches = classifyText(text, options.types ? { role, types: options.types } : { role });
+  const kept = bounded(text);
   const signals: Signal[] = [];
   for (const match of matches) {
     if (!STATED.has(match.type)) continue;
@@ -106,6 +107,7 @@ export function textSignals(
       time,
       lang: match.lang,
       detector: match.pattern,
+      text: kept,
       excerpt: excerptAround(text, match.index),
     });
   }
@@ -119,6 +121,7 @@ export function textSignals(
       time,
       lang: failure.lang,
       detector: failure.pattern,
+      text: kept,
       excerpt: excerptAround(text, failure.index),
       errorText: errorLineAt(text, failure.index),
     });

@@ -38,6 +38,8 @@ interface SignalBase {
   readonly lang: Lang | "other";
   /** Which detector fired: a text pattern id or a structural rule (`structure.tool_is_error`). */
   readonly detector: string;
+  /** The text the signal was found in (a message, a tool's output, a log line), at most {@link TEXT_CHARS}. */
+  readonly text: string;
   /** A short piece of the text around what fired (at most {@link EXCERPT_CHARS}). */
   readonly excerpt: string;
 }
@@ -97,6 +99,8 @@ export type Signal =
   | RecurringSignal
   | StagnationSignal;
 
+/** Longest text kept with a signal. */
+export const TEXT_CHARS = 2000;
 /** Longest excerpt kept with a signal. */
 export const EXCERPT_CHARS = 240;
 /** Longest error text kept for clustering. */

@@ -1,4 +1,4 @@
-import { errorLineAt, excerptAround, oneLine, stripAnsi } from "./_text.ts";
+import { bounded, errorLineAt, excerptAround, oneLine, stripAnsi } from "./_text.ts";
 import { classifyFailure, textSignals } from "./classify_failure.ts";
 import {
   ERROR_TEXT_CHARS,
@@ -142,6 +142,7 @@ export class TranscriptExtractor {
       time,
       lang: "other",
       detector: "structure.repeated_tool_call",
+      text: call,
       excerpt: `${call} ×${count}`,
       tool,
       repeats: count,
@@ -164,6 +165,7 @@ function modelError(
     detector: failure
       ? `structure.stop_reason_error+${failure.pattern}`
       : "structure.stop_reason_error",
+    text: bounded(errorText),
     excerpt: excerptAround(errorText, failure?.index ?? 0),
     errorText: `model: ${oneLine(errorText, ERROR_TEXT_CHARS)}`,
   };
@@ -203,6 +205,7 @@ function toolResultSignals(
     time,
     lang: failure?.lang ?? detectLanguage(text),
     detector: failure ? `${detector}+${failure.pattern}` : detector,
+    text: bounded(text),
     excerpt: excerptAround(text, at),
     errorText: oneLine(`${tool}: ${line}`, ERROR_TEXT_CHARS),
     tool,

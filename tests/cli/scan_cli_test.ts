@@ -110,4 +110,19 @@ describe("lshml scan and clusters", () => {
     expect(report.signals.byType).toEqual({ timeout: 1 });
     expect(report.signals.byLang).toEqual({ "zh-Hans": 1 });
   });
+
+  it("prints signals as JSON lines with --signals, secrets redacted from every field", async () => {
+    const home = tempDir();
+    const token = ["ghp", "TESTONLYabcdefghijklmnopqrstuvwxyz0123"].join("_");
+    const run = await lshml(["--home", home, "scan", "--source", "-", "--signals"], {
+      sandbox: { flags: homeFlags(home) },
+      stdin: `ERROR push rejected: authentication failed for token ${token}\n`,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain(token);
+    const signal = JSON.parse(run.stdout.trim().split("\n")[0] as string);
+    expect(signal).toMatchObject({ type: "integration_key_missing", origin: "log" });
+    expect(signal.text).toContain("[REDACTED_TOKEN]");
+    expect(signal.clusterId).toMatch(/^c/);
+  });
 });
