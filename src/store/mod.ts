@@ -38,4 +38,4 @@ export { inspectFile, setAsideCopies } from "./file_health.ts";
 export type { FileHealth } from "./file_health.ts";
 export { commitTransaction, recoverTransaction } from "./transaction.ts";
 export type { Recovery, TxOp } from "./transaction.ts";
-export { pathExists, pathKind } from "./path_exists.ts";
+export { pathExists, pathKind, readTextIfExists } from "./path_exists.ts";

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import { removeOrphanTemps, writeFileAtomic } from "./atomic_write.ts";
 import { type LockOptions, withLock } from "./lock.ts";
+import { readTextIfExists } from "./path_exists.ts";
 import { quarantine } from "./quarantine.ts";
 import { StoreCorruptError, StoreVersionError } from "./store_errors.ts";
 
@@ -116,15 +116,6 @@ function decode<T extends { version: number }>(
   return { value: parsed.data, migratedFrom: version < spec.version ? version : undefined };
 }
 
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
 /**
  * Moves the unreadable file aside, but only if it still holds the text that was
  * judged unreadable: a writer may have replaced it since, and its fresh content
@@ -136,7 +127,8 @@ async function quarantineIfUnchanged(
   options: ReadOptions,
 ): Promise<string | undefined> {
   const now = options.now ?? (() => new Date());
-  const move = async () => (await readText(path)) === judged ? quarantine(path, now()) : undefined;
+  const move = async () =>
+    (await readTextIfExists(path)) === judged ? quarantine(path, now()) : undefined;
   return options.holdingLock ? await move() : await withLock(`${path}.lock`, move);
 }
 
@@ -153,7 +145,7 @@ export async function readVersioned<T extends { version: number }>(
   options: ReadOptions = {},
 ): Promise<VersionedRead<T>> {
   for (let attempt = 0;; attempt++) {
-    const text = await readText(path);
+    const text = await readTextIfExists(path);
     if (text === undefined) return { value: spec.empty(), existed: false, migratedFrom: undefined };
     const decoded = decode(text, spec);
     if ("newerVersion" in decoded) {
