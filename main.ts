@@ -33,7 +33,16 @@ function environment(): CliEnvironment {
     mainModule: compiled ? undefined : mainModule,
     query: denoPermissionQuery(),
     runtime: { name: "deno", version: Deno.version.deno, compiled },
+    execPath: Deno.execPath(),
     now: () => new Date(),
+    loadAverage: () => Deno.loadavg()[0] ?? 0,
+    onInterrupt: (handler) => {
+      const signals = ["SIGINT", "SIGTERM"] as const;
+      for (const signal of signals) Deno.addSignalListener(signal, handler);
+      return () => {
+        for (const signal of signals) Deno.removeSignalListener(signal, handler);
+      };
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import {
   formatClusterBenchmark,
   runClusterBenchmark,
 } from "./cluster_ga.ts";
+import { formatLearningReport, runLearningBenchmark } from "./learning.ts";
 import { formatLocomoReport, runLocomoBenchmark } from "./locomo_recall.ts";
 import { formatExtraction, runExtractionBenchmark } from "./signal_extraction.ts";
 import { runStoreBenchmark } from "./store_ops.ts";
@@ -53,6 +54,11 @@ say("\nclustering engine alone (in process, median of 3 passes):");
 const clustering = await runClusterBenchmark({ assign: assignWithMiner, repeat: 3 });
 results.clustering = clustering;
 say(formatClusterBenchmark(clustering));
+
+say("\nlearning: which fixes get proven, lshml's selection against random (simulated world):");
+const learning = runLearningBenchmark({});
+results.learning = learning;
+say(formatLearningReport(learning));
 
 say("\nmemory recall on LoCoMo (local embedder, no model):");
 const locomo = await runLocomoBenchmark({});

@@ -34,6 +34,15 @@ export interface CliEnvironment {
   /** Deno's permission query; absent when not under Deno. */
   readonly query: PermissionQuery | undefined;
   readonly runtime: { readonly name: string; readonly version: string; readonly compiled: boolean };
+  /** The program running lshml: the deno binary, or the compiled lshml binary. */
+  readonly execPath: string;
   /** Wall clock; tests pass a fixed one. */
   readonly now: () => Date;
+  /** The 1-minute load average (`EVOLVE_LOAD_MAX` compares against it). */
+  readonly loadAverage: () => number;
+  /**
+   * Calls `handler` on SIGINT or SIGTERM instead of dying, so a loop can finish
+   * its cycle and leave cleanly. Returns a function that removes the handler.
+   */
+  onInterrupt(handler: () => void): () => void;
 }

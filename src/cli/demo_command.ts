@@ -2,9 +2,11 @@ import type { Command } from "@commander-js/extra-typings";
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Home } from "../config/mod.ts";
-import { runScan } from "../scan/mod.ts";
-import { logFileSource, openclawSources } from "../signals/mod.ts";
+import { type FixStory, runDemo } from "../demo/mod.ts";
+import type { CliIo } from "./cli_env.ts";
 import type { CommandDeps } from "./command_deps.ts";
+import { engineEmbedders } from "./engine_embedder.ts";
+import { printCycle } from "./run_command.ts";
 import {
   type CommandContext,
   type GlobalOptions,
@@ -45,18 +47,39 @@ function demoContext(context: CommandContext, dir: string): CommandContext {
   };
 }
 
-/** `lshml demo`: a fresh demo home, the doctor, and a real scan of the bundled sample. */
+function printStory(io: CliIo, fixes: readonly FixStory[], home: string): void {
+  io.out("\nwhat became of each fix:");
+  for (const fix of fixes) {
+    const end = fix.outcome === null
+      ? "still watched"
+      : fix.outcome === "proven"
+      ? `PROVEN in cycle ${fix.outcomeCycle} (3 clean cycles)`
+      : `FAILED in cycle ${fix.outcomeCycle} (the error came back within 5 cycles)`;
+    io.out(
+      `  ${fix.eventId}  ${fix.clusterId}  ${fix.geneId}: active in cycle ${fix.appliedCycle} → ${end}`,
+    );
+  }
+  io.out(`\nlook closer (the demo home is ${home}):`);
+  io.out(`  deno task start clusters --home ${home}          the error clusters`);
+  io.out(`  deno task start events --home ${home}            the audit trail of evolutions`);
+  io.out(`  deno task start events verify --home ${home}     re-hash it and check the chain`);
+  io.out(`  cat ${home}/memory/gep/ev-000001.md               the first fix's GEP prompt`);
+}
+
+/** `lshml demo`: a fresh demo home, the doctor, and real cycles over the bundled sample. */
 export function registerDemoCommand(program: Command, deps: CommandDeps): void {
   program
     .command("demo")
-    .description("run lshml on the bundled sample (a real OpenClaw store and a log) in a demo home")
+    .description("watch lshml learn: real cycles over the bundled sample, in a throw-away home")
     .option("--json", "print JSON for machines")
     .addHelpText(
       "after",
       `
-The demo home is <home>/memory/demo; it is recreated on every run. The sample is
-samples/openclaw (a store written by a real OpenClaw 2026.9, in four languages)
-and samples/logs.`,
+The demo home is <home>/memory/demo; it is recreated on every run. Cycle 1
+reads samples/openclaw (a store written by a real OpenClaw 2026.9, in four
+languages) and samples/logs; then a simulated agent log keeps the model's rate
+limit coming back while the missing-file error stays away. You see a fix go
+active → proven and another go active → failed, and a new gene tried.`,
     )
     .action(async (options, command) => {
       const base = await loadContext(deps.cli, command.optsWithGlobals() as GlobalOptions);
@@ -64,25 +87,41 @@ and samples/logs.`,
       await requirePermissions(context, ["home", "self"]);
       await freshDemoHome(context.home.dir);
       const doctor = await examine(context);
-      const samples = join(deps.cli.installDir, "samples");
-      const readers = [
-        ...await openclawSources(join(samples, "openclaw")),
-        logFileSource(join(samples, "logs", "gateway.log")),
-      ];
-      const { report } = await runScan({ home: context.home.dir, readers, now: deps.cli.now });
+      const { io } = deps.cli;
+      if (!options.json) {
+        const network = "network" in doctor.sandbox ? doctor.sandbox.network : "no sandbox";
+        io.out(`demo home: ${context.home.dir}`);
+        io.out(`doctor:    ${doctor.ok ? "ok" : `PROBLEMS: ${doctor.problems.join("; ")}`}`);
+        io.out(`sandbox:   network ${network}\n`);
+      }
+      const { embedder } = await engineEmbedders(context);
+      const demo = await runDemo({
+        home: context.home.dir,
+        samples: join(deps.cli.installDir, "samples"),
+        config: context.effective.config,
+        now: deps.cli.now,
+        embedder,
+        onCycle: (result, appended) => {
+          if (options.json) return;
+          for (const line of appended) io.out(`(the agent logs: ${line.slice(25)})`);
+          if (result.status === "ran" && result.cycle === 1) {
+            printScanReport(io, result.scan);
+            io.out("");
+          }
+          printCycle(io, result);
+          io.out("");
+        },
+      });
       deps.setExit(doctor.ok ? EXIT.ok : EXIT.failure);
       if (options.json) {
-        printJson(deps.cli.io, { demoHome: context.home.dir, doctor, scan: report });
+        printJson(io, {
+          demoHome: context.home.dir,
+          doctor,
+          cycles: demo.cycles,
+          fixes: demo.fixes,
+        });
         return;
       }
-      const { io } = deps.cli;
-      const network = "network" in doctor.sandbox ? doctor.sandbox.network : "no sandbox";
-      io.out(`demo home: ${context.home.dir}`);
-      io.out(`doctor:    ${doctor.ok ? "ok" : `PROBLEMS: ${doctor.problems.join("; ")}`}`);
-      io.out(`sandbox:   network ${network}\n`);
-      printScanReport(io, report);
-      const home = relative(deps.cli.cwd, context.home.dir) || ".";
-      io.out(`\nlook closer:  deno task start clusters --home ${home}`);
-      io.out(`              deno task start clusters show <id> --home ${home}`);
+      printStory(io, demo.fixes, relative(deps.cli.cwd, context.home.dir) || ".");
     });
 }

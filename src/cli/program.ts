@@ -10,6 +10,11 @@ import { EXIT, type ExitCode } from "./exit_codes.ts";
 import { registerSandboxCommand } from "./sandbox_command.ts";
 import { registerScanCommand } from "./scan_command.ts";
 import { registerClustersCommand } from "./clusters_command.ts";
+import { registerCronCommand } from "./cron_command.ts";
+import { registerEventsCommand } from "./events_command.ts";
+import { registerReviewCommand } from "./review_command.ts";
+import { registerRunCommand } from "./run_command.ts";
+import { registerSolidifyCommand } from "./solidify_command.ts";
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -41,13 +46,48 @@ Quick start:
 
 Run \`lshml <command> --help\` for a command's options and examples.`,
     );
+  registerRunCommand(program, deps);
+  registerReviewCommand(program, deps);
   registerScanCommand(program, deps);
   registerClustersCommand(program, deps);
   registerDoctorCommand(program, deps);
   registerConfigCommand(program, deps);
   registerSandboxCommand(program, deps);
+  registerEventsCommand(program, deps);
+  registerSolidifyCommand(program, deps);
+  registerCronCommand(program, deps);
   registerDemoCommand(program, deps);
   return program;
+}
+
+/** Options (global or of `run`) that take a value, so their value is not taken for a command. */
+const VALUE_OPTIONS = new Set([
+  "--home",
+  "--set",
+  "--source",
+  "--strategy",
+  "--mode",
+  "--seed",
+  "--replay",
+]);
+/** The seeds' flags that mean `lshml run …` when no command is given. */
+const RUN_FLAGS = new Set(["--review", "--loop"]);
+
+/**
+ * The seeds' entry points on the default command: `lshml --review` is
+ * `lshml run --review`, `lshml --loop` is `lshml run --loop`.
+ */
+export function withDefaultCommand(args: readonly string[]): string[] {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (VALUE_OPTIONS.has(arg)) {
+      i++;
+      continue;
+    }
+    if (!arg.startsWith("-")) return [...args]; // a command was given
+  }
+  const at = args.findIndex((a) => RUN_FLAGS.has(a));
+  return at < 0 ? [...args] : [...args.slice(0, at), "run", ...args.slice(at)];
 }
 
 /**
@@ -66,7 +106,7 @@ export async function runCli(cli: CliEnvironment): Promise<ExitCode> {
     return EXIT.ok;
   }
   try {
-    await program.parseAsync([...cli.args], { from: "user" });
+    await program.parseAsync(withDefaultCommand(cli.args), { from: "user" });
     return exit;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -2,12 +2,11 @@ import type { Command } from "@commander-js/extra-typings";
 import { resolve } from "node:path";
 import { expandPath, userHomeDir } from "../config/mod.ts";
 import type { PermissionNeed } from "../sandbox/mod.ts";
-import { cachedEmbedder, createEmbedder, type Embedder, EmbeddingCache } from "../embed/mod.ts";
 import { runScan, type ScanReport } from "../scan/mod.ts";
-import { dataFilePath } from "../store/mod.ts";
 import { openclawSources, type SourceReader, sourcesAt, stdinSource } from "../signals/mod.ts";
 import type { CliIo } from "./cli_env.ts";
 import type { CommandDeps } from "./command_deps.ts";
+import { engineEmbedders } from "./engine_embedder.ts";
 import {
   type CommandContext,
   type GlobalOptions,
@@ -28,7 +27,7 @@ function counts(record: Readonly<Record<string, number>>): string {
 }
 
 /** The readers for `--source` values (default: the configured OpenClaw state directory). */
-async function readersFor(
+export async function readersFor(
   context: CommandContext,
   sources: readonly string[],
 ): Promise<{ readers: SourceReader[]; openclaw: boolean }> {
@@ -96,25 +95,6 @@ export function printScanReport(io: CliIo, report: ScanReport): void {
   }
 }
 
-/**
- * The embedder for the semantic merge step, when one is configured (Ollama or
- * OpenAI), cached in the home; the local lexical embedder does not merge.
- */
-async function semanticEmbedder(context: CommandContext): Promise<Embedder | undefined> {
-  const { config } = context.effective;
-  if (config.embedding.provider === "local") return undefined;
-  await requirePermissions(context, [config.embedding.provider]);
-  const embedder = await createEmbedder(config, {
-    warn: (message) => context.cli.io.err(`lshml: ${message}`),
-  });
-  if (embedder.space.startsWith("local:")) return undefined;
-  const cache = new EmbeddingCache(
-    dataFilePath(context.home.dir, "embeddingsCache"),
-    context.cli.now,
-  );
-  return cachedEmbedder(embedder, cache);
-}
-
 /** `lshml scan`: read what the agent did since the last scan; signals and clusters. */
 export function registerScanCommand(program: Command, deps: CommandDeps): void {
   program
@@ -153,7 +133,7 @@ Examples:
       }
       const { io } = deps.cli;
       const homeDir = userHomeDir(deps.cli.env);
-      const embedder = await semanticEmbedder(context);
+      const embedder = (await engineEmbedders(context)).semantic;
       const { report } = await runScan({
         ...(embedder ? { embedder } : {}),
         home: context.home.dir,

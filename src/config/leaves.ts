@@ -3,7 +3,7 @@ import { ConfigSchema } from "./schema.ts";
 import { type SettingMeta, settingMeta } from "./setting.ts";
 
 /** The scalar kinds a setting can have; strings from env and flags are coerced by kind. */
-export type LeafKind = "boolean" | "number" | "integer" | "enum" | "string";
+export type LeafKind = "boolean" | "number" | "integer" | "enum" | "string" | "json";
 
 /** One setting, flattened out of {@link ConfigSchema}. */
 export interface Leaf {
@@ -79,6 +79,13 @@ function describeType(
       ...(min !== undefined && Number.isFinite(min) ? { min } : {}),
       ...(max !== undefined && Number.isFinite(max) ? { max } : {}),
     };
+  }
+  if (type instanceof z.ZodArray) {
+    const nested = type.element instanceof z.ZodArray;
+    const allowed = nested
+      ? 'a JSON array of commands, each an array of arguments: [["npm","test"]]'
+      : 'a JSON array of arguments: ["claude","-p"]';
+    return { kind: "json", allowed };
   }
   if (type instanceof z.ZodURL) return { kind: "string", allowed: "an http(s) URL" };
   if (type instanceof z.ZodString) return { kind: "string", allowed: "a non-empty string" };

@@ -59,6 +59,13 @@ export function coerce(leaf: Leaf, raw: string): unknown {
     if (/^(false|0|no|off)$/i.test(text)) return false;
     return raw;
   }
+  if (leaf.kind === "json") {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return raw; // not JSON: validation names the setting and what it expects
+    }
+  }
   if (leaf.kind === "number" || leaf.kind === "integer") {
     const n = Number(text);
     return text !== "" && Number.isFinite(n) ? n : raw;

@@ -12,6 +12,48 @@ const cosine = z.number().min(-1).max(1);
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+/** One command as an argument vector: never a shell string. */
+const argv = z.array(z.string().min(1)).min(1);
+
+const evolveRun = {
+  mode: setting(z.enum(["advise", "execute"]), "advise", {
+    description:
+      "advise: the chosen fix becomes the cluster's active fix and a GEP prompt file is written; execute: the executor applies it in the workspace.",
+  }),
+  executor: optionalSetting(argv, {
+    description:
+      "Execute mode: the command that gets the GEP prompt on stdin and works in the workspace.",
+  }),
+  workspace: optionalSetting(z.string().min(1), {
+    description: "Execute mode: the git work tree the executor changes.",
+    path: true,
+  }),
+  validate: setting(z.array(argv), [], {
+    description: "Execute mode: the workspace's checks, run after every change (no shell).",
+  }),
+  canary: setting(z.array(argv), [], {
+    description: "Execute mode: commands proving the evolved entry still loads.",
+  }),
+  timeoutMs: setting(int(1_000, 86_400_000), 600_000, {
+    description: "Execute mode: time budget of the executor and of each check.",
+  }),
+  maxFiles: setting(int(1, 10_000), 20, {
+    description: "Hard cap on files one evolution may change, whatever the gene allows.",
+  }),
+  maxLines: setting(int(1, 1_000_000), 500, {
+    description: "Hard cap on lines one evolution may change, whatever the gene allows.",
+  }),
+  epsilon: setting(unit, 0.1, {
+    description: "Exploration rate of gene selection (seeded, recorded, replayable).",
+  }),
+  loopMinSeconds: setting(int(1, 86_400), 60, {
+    description: "`--loop`: shortest sleep between cycles (after a busy cycle).",
+  }),
+  loopMaxSeconds: setting(int(1, 86_400), 1800, {
+    description: "`--loop`: longest sleep between cycles (after quiet ones).",
+  }),
+};
+
 const evolve = z.object({
   allowSelfModify: setting(z.boolean(), false, {
     env: "EVOLVE_ALLOW_SELF_MODIFY",
@@ -37,6 +79,7 @@ const evolve = z.object({
       description: "Evolution strategy: the repair/optimize/innovate mix of each cycle.",
     },
   ),
+  ...evolveRun,
 });
 
 const ollama = z.object({
@@ -239,6 +282,15 @@ export const ConfigSchema = z.object({
   embedding: embedding.strict().prefault({}),
   remote: remote.strict().prefault({}),
 }).strict().check((ctx) => {
+  const { loopMinSeconds, loopMaxSeconds } = ctx.value.evolve;
+  if (loopMinSeconds > loopMaxSeconds) {
+    ctx.issues.push({
+      code: "custom",
+      path: ["evolve", "loopMinSeconds"],
+      message: `must be at most evolve.loopMaxSeconds (${loopMaxSeconds})`,
+      input: loopMinSeconds,
+    });
+  }
   const { k1, k2 } = ctx.value.retrieval;
   if (k2 > k1) {
     ctx.issues.push({

@@ -16,6 +16,7 @@ export type Purpose =
   | "openai"
   | "remote"
   | "git"
+  | "execute"
   | "loadavg";
 
 /** One permission the effective configuration needs. */
@@ -137,6 +138,33 @@ function openaiUrls(config: Config): string[] {
 }
 
 /**
+ * Execute mode: the executor, the checks and the canary may run, in a workspace
+ * lshml may read and write. (Those programs run outside Deno's sandbox, as any
+ * child process does; only the ones the configuration names may start.)
+ */
+function executeNeeds(context: NeedsContext): PermissionNeed[] {
+  const { evolve } = context.config;
+  if (evolve.mode !== "execute") return [];
+  const programs = new Set(
+    [evolve.executor, ...evolve.validate, ...evolve.canary].flatMap((cmd) => cmd?.[0] ?? []),
+  );
+  const needs: PermissionNeed[] = [...programs].map((program) => ({
+    kind: "run",
+    value: program,
+    purpose: "execute",
+    why: "run the executor and the workspace's checks",
+  }));
+  if (evolve.workspace) {
+    const dir = expandPath(evolve.workspace, context);
+    needs.push(
+      { kind: "read", value: dir, purpose: "execute", why: "read the workspace" },
+      { kind: "write", value: dir, purpose: "execute", why: "apply and roll back changes" },
+    );
+  }
+  return needs;
+}
+
+/**
  * Every permission the effective configuration needs, and nothing more
  * (DESIGN §6.9): the home directory, the OpenClaw state directory (read only),
  * loopback for the dashboard and a local Ollama, remote hosts only when a
@@ -157,6 +185,7 @@ export function requiredPermissions(context: NeedsContext): PermissionNeed[] {
   return [
     ...homeNeeds(home),
     ...self,
+    ...executeNeeds(context),
     {
       kind: "read",
       value: expandPath(config.openclaw.stateDir, context),

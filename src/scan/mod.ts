@@ -4,8 +4,10 @@
  *
  * @module
  */
-export { engineJournalPath, engineLockPath, RECURRING_MIN_COUNT, runScan } from "./run_scan.ts";
+export { engineJournalPath, engineLockPath, runScan } from "./run_scan.ts";
 export type { ScanOptions } from "./run_scan.ts";
+export { RECURRING_MIN_COUNT, scanPass } from "./scan_pass.ts";
+export type { ScanPass, ScanPassOptions } from "./scan_pass.ts";
 export type { ClusterSummary, ScanReport, SourceReport } from "./scan_report.ts";
 export { assignLines, loadClusters } from "./assign_lines.ts";
 export type { Assignment } from "./assign_lines.ts";

@@ -1,8 +1,13 @@
 /**
- * `memory/state.json`: where scanning resumes, and (later) the cycle counter,
- * active fixes and review queue.
+ * `memory/state.json`: where scanning resumes, the cycle counter, the fixes
+ * being watched, the review queue and recent cycle history.
  *
  * @module
  */
-export { EngineStateFile } from "./engine_state.ts";
-export type { EngineState } from "./engine_state.ts";
+export {
+  CycleRecordSchema,
+  EngineStateFile,
+  HISTORY_LENGTH,
+  ReviewItemSchema,
+} from "./engine_state.ts";
+export type { CycleRecord, EngineState, ReviewItem } from "./engine_state.ts";

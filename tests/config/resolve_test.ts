@@ -14,7 +14,12 @@ function problemOf(fn: () => unknown) {
 describe("resolveConfig()", () => {
   it("gives the seeds' defaults when nothing is set", () => {
     const { config, sources } = resolveConfig({ env: {} });
-    expect(config.evolve).toEqual({ allowSelfModify: false, loadMax: 2.0, strategy: "balanced" });
+    expect(config.evolve).toMatchObject({
+      allowSelfModify: false,
+      loadMax: 2.0,
+      strategy: "balanced",
+      mode: "advise",
+    });
     expect(config.ollama).toEqual({ url: "http://localhost:11434", embedModel: "llama3.2:3b" });
     expect(config.dashboard.port).toBe(8420);
     expect(config.runtime).toMatchObject({
@@ -159,5 +164,21 @@ describe("the OpenClaw state directory", () => {
     expect(home.sources.get("openclaw.stateDir")).toEqual({ kind: "env", name: "OPENCLAW_HOME" });
     const both = resolveConfig({ env: { OPENCLAW_HOME: "/srv/oc", OPENCLAW_STATE_DIR: "/state" } });
     expect(both.config.openclaw.stateDir).toBe("/state");
+  });
+});
+
+describe("command settings", () => {
+  it("reads argv arrays from the environment as JSON and rejects shell strings", () => {
+    const { config } = resolveConfig({
+      env: { LSHML_EVOLVE_EXECUTOR: '["claude", "-p"]', LSHML_EVOLVE_VALIDATE: '[["npm","test"]]' },
+    });
+    expect(config.evolve.executor).toEqual(["claude", "-p"]);
+    expect(config.evolve.validate).toEqual([["npm", "test"]]);
+    const error = problemOf(() => resolveConfig({ env: { LSHML_EVOLVE_EXECUTOR: "claude -p" } }));
+    expect(error.problems[0]).toMatchObject({
+      key: "evolve.executor",
+      value: "claude -p",
+      allowed: 'a JSON array of arguments: ["claude","-p"]',
+    });
   });
 });

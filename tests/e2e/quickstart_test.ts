@@ -26,16 +26,19 @@ describe("the README quick start", () => {
     expect(quickStart).toContain("deno task test");
   });
 
-  it("`deno task demo` shows a healthy, local-only engine finding failures in four languages", async () => {
+  it("`deno task demo` shows a local-only engine finding failures in 4 languages and learning", async () => {
     const run = await denoTask("demo");
     expect(run.code).toBe(0);
     expect(run.out).toContain("doctor:    ok");
     expect(run.out).toContain("network local-only");
     expect(run.out).toMatch(/openclaw:main\s+152 new events/);
-    expect(run.out).toContain("logs/gateway.log");
+    expect(run.out).toContain("demo-agent.log");
     const languages = run.out.split("\n").find((l) => l.startsWith("languages:")) ?? "";
     for (const lang of ["en", "zh-Hans", "zh-Hant", "ja"]) expect(languages).toContain(lang);
     expect(run.out).toMatch(/clusters: \d+ in all/);
     expect(run.out).toContain("read: File not found: <*>");
+    // The learning loop at work: one fix proven after 3 clean cycles, one failed on recurrence.
+    expect(run.out).toMatch(/active in cycle 1 → PROVEN in cycle 4/);
+    expect(run.out).toMatch(/active in cycle 2 → FAILED in cycle 4/);
   });
 });

@@ -112,3 +112,16 @@ describe("inspectSandbox()", () => {
     expect(report.missing).toHaveLength(needs.length);
   });
 });
+
+describe("execute mode's needs", () => {
+  it("lets exactly the configured executor and checks run, in the workspace", () => {
+    const needs = needsOf({
+      LSHML_EVOLVE_MODE: "execute",
+      LSHML_EVOLVE_EXECUTOR: '["claude","-p"]',
+      LSHML_EVOLVE_WORKSPACE: "/work/app",
+      LSHML_EVOLVE_VALIDATE: '[["npm","test"],["npm","run","lint"]]',
+    });
+    const execute = needs.filter((n) => n.purpose === "execute").map((n) => `${n.kind} ${n.value}`);
+    expect(execute).toEqual(["run claude", "run npm", "read /work/app", "write /work/app"]);
+  });
+});
