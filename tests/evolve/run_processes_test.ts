@@ -105,3 +105,57 @@ describe("lshml run as real processes", () => {
     300_000,
   );
 });
+
+describe("lshml run --loop as a real process", () => {
+  function loop(home: string, log: string, env: Record<string, string> = {}) {
+    return new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        `--allow-read=${ROOT},${home},${log}`,
+        `--allow-write=${home}`,
+        "--allow-env",
+        "--allow-sys=loadavg",
+        `${ROOT}main.ts`,
+        "--home",
+        home,
+        "--loop",
+        "--source",
+        log,
+      ],
+      env: { LSHML_EVOLVE_LOOP_MIN_SECONDS: "1", LSHML_EVOLVE_LOOP_MAX_SECONDS: "2", ...env },
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+  }
+
+  async function readUntil(child: Deno.ChildProcess, text: string): Promise<string> {
+    const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    let seen = "";
+    while (!seen.includes(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen += value;
+    }
+    reader.releaseLock();
+    return seen;
+  }
+
+  it("cycles, keeps one loop per home, and finishes its cycle on SIGTERM", async () => {
+    const home = tempDir();
+    const log = join(tempDir(), "agent.log");
+    writeFileSync(log, chunk(10, 0));
+    const first = loop(home, log);
+    const started = await readUntil(first, "loop: ");
+    expect(started).toContain("cycle 1");
+    const second = await loop(home, log).output();
+    expect(new TextDecoder().decode(second.stdout)).toContain(
+      "another lshml run --loop is running",
+    );
+    first.kill("SIGTERM");
+    const status = await first.status;
+    expect(status.code).toBe(0);
+    const stderr = await new Response(first.stderr).text();
+    expect(stderr).toContain("stopping after this cycle");
+  }, 60_000);
+});
