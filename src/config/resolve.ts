@@ -183,7 +183,11 @@ function applyFlags(merge: Merge, flags: readonly FlagSetting[]): void {
       merge.problems.push(unknownKey(flag.key, flag.value, `flag ${flag.flag}`));
       continue;
     }
-    put(merge, leaf, coerce(leaf, flag.value), { kind: "flag", flag: flag.flag });
+    // The source is printed by `lshml config` and in errors: a secret's value never is.
+    const shown = leaf.meta.secret && flag.value
+      ? flag.flag.split(flag.value).join("[REDACTED]")
+      : flag.flag;
+    put(merge, leaf, coerce(leaf, flag.value), { kind: "flag", flag: shown });
   }
 }
 

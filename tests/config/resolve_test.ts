@@ -68,6 +68,18 @@ describe("resolveConfig()", () => {
     expect(sources.get("retrieval.tau")).toEqual({ kind: "flag", flag: "--set retrieval.tau=0.6" });
   });
 
+  it("never keeps a secret's value in the source it reports for a --set flag", () => {
+    const secret = "sk-proj-abcdefghijklmnopqrstuvwx1234";
+    const { config, sources } = resolveConfig({
+      env: {},
+      flags: [{ key: "openai.apiKey", value: secret, flag: `--set openai.apiKey=${secret}` }],
+    });
+    expect(config.openai.apiKey).toBe(secret);
+    const shown = JSON.stringify(sources.get("openai.apiKey"));
+    expect(shown).not.toContain(secret);
+    expect(shown).toContain("--set openai.apiKey=[REDACTED]");
+  });
+
   it("coerces environment strings by the setting's type", () => {
     const { config } = resolveConfig({
       env: {
