@@ -101,7 +101,7 @@ export function evidenceRecall(
 }
 
 /** A retriever over one conversation: returns turn ids, best first. */
-export type Retriever = (question: string) => readonly string[];
+export type Retriever = (question: string) => readonly string[] | Promise<readonly string[]>;
 
 /** Builds a retriever for one conversation (may be async, e.g. to embed its turns). */
 export type RetrieverFactory = (sample: LocomoSample) => Retriever | Promise<Retriever>;
@@ -123,7 +123,7 @@ export async function scoreRecall(
   for (const sample of samples) {
     const retrieve = await factory(sample);
     for (const qa of sample.questions) {
-      const ranked = retrieve(qa.question);
+      const ranked = await retrieve(qa.question);
       for (const k of ks) sums.set(k, (sums.get(k) ?? 0) + evidenceRecall(ranked, qa.evidence, k));
       questions++;
     }

@@ -6,12 +6,22 @@
  * are ranked (embedders: cosine of the stored vectors, as phase-A recall does) and
  * evidence-recall@k = |evidence ∩ top k| / |evidence| is averaged over the questions.
  *
+ * The "lshml memory" rows go through the episodic memory itself (src/memory), the way the
+ * engine and `lshml memory import` / `lshml memory search` do: each conversation gets a fresh
+ * home, every turn is written with `add` (near-duplicate merging on: a merged turn's id is
+ * lost, which can only lower the score; the count is reported), `maintain()` fits the local
+ * embedder's statistics on the stored intents, and each question is a `search` with k1 = 20,
+ * δ = −1 (no similarity gate, so every k can be filled).
+ *
  *   deno run -A scripts/bench/locomo_recall.ts [--data DIR] [--dims D] [--json]
  *
  * Without the data it prints why and reports "skipped" (exit 0).
  *
  * @module
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -22,6 +32,7 @@ import {
   fitTermStatistics,
   type LocalEmbedder,
 } from "../../src/embed/mod.ts";
+import { EpisodicMemory } from "../../src/memory/mod.ts";
 import {
   bm25Retriever,
   loadLocomo,
@@ -64,6 +75,8 @@ export type LocomoBenchmarkResult =
     readonly memories: number;
     readonly questions: number;
     readonly rows: readonly RecallRow[];
+    /** Turns the memory merged into a near-duplicate instead of storing them (all samples). */
+    readonly memoryMerges: number;
     /** Local embedder throughput over all memory texts (UTF-8 bytes per CPU second). */
     readonly throughput: { readonly megabytesPerSecond: number; readonly textsPerSecond: number };
   };
@@ -91,7 +104,44 @@ function embedderRetriever(
   };
 }
 
-function retrievers(dimensions: number) {
+/** Counts what the memory rows did, across samples. */
+interface MemoryTally {
+  merges: number;
+  /** Temporary homes, removed when the benchmark ends. */
+  readonly homes: string[];
+}
+
+/**
+ * LoCoMo through the episodic memory (see the module doc): a fresh home per conversation,
+ * every turn `add`ed, `maintain()`, then one `search` per question.
+ */
+function memoryRetriever(
+  dimensions: number,
+  prior: boolean,
+  tally: MemoryTally,
+): RetrieverFactory {
+  return async (sample) => {
+    const home = await mkdtemp(join(tmpdir(), "lshml-locomo-"));
+    tally.homes.push(home);
+    const memory = await EpisodicMemory.open(home, {
+      embedder: createLocalEmbedder({ dimensions }),
+      config: { maxEntries: 100_000 },
+    });
+    const turnOf = new Map<string, string>();
+    for (const turn of sample.turns) {
+      const result = await memory.add({ intent: speakerAndText(turn), experience: turn.text });
+      if (result.action === "added") turnOf.set(result.id, turn.diaId);
+      else tally.merges++;
+    }
+    await memory.maintain();
+    return async (question) => {
+      const found = await memory.search(question, { k1: 20, delta: -1, prior });
+      return found.candidates.map((c) => turnOf.get(c.id) ?? "");
+    };
+  };
+}
+
+function retrievers(dimensions: number, tally: MemoryTally) {
   const fixed = createLocalEmbedder({ dimensions });
   return [
     {
@@ -117,6 +167,16 @@ function retrievers(dimensions: number) {
         speakerAndText,
         (memories) => createLocalEmbedder({ dimensions, statistics: fitTermStatistics(memories) }),
       ),
+    },
+    {
+      name: "lshml memory",
+      description: "src/memory: add every turn, maintain() (fitted idf), search (support prior)",
+      factory: memoryRetriever(dimensions, true, tally),
+    },
+    {
+      name: "lshml memory -prior",
+      description: "the same without the support prior (plain cosine order)",
+      factory: memoryRetriever(dimensions, false, { ...tally, merges: 0 }),
     },
   ];
 }
@@ -166,10 +226,15 @@ export async function runLocomoBenchmark(
   }
   const rows: RecallRow[] = [];
   let scores: RecallScores | undefined;
-  for (const { name, description, factory } of retrievers(dimensions)) {
-    options.onProgress?.(`scoring ${name}…`);
-    scores = await scoreRecall(samples, factory, RECALL_KS);
-    rows.push({ name, description, recall: scores.recall });
+  const tally: MemoryTally = { merges: 0, homes: [] };
+  try {
+    for (const { name, description, factory } of retrievers(dimensions, tally)) {
+      options.onProgress?.(`scoring ${name}…`);
+      scores = await scoreRecall(samples, factory, RECALL_KS);
+      rows.push({ name, description, recall: scores.recall });
+    }
+  } finally {
+    await Promise.all(tally.homes.map((home) => rm(home, { recursive: true, force: true })));
   }
   options.onProgress?.("measuring embedding throughput…");
   return {
@@ -180,6 +245,7 @@ export async function runLocomoBenchmark(
     memories: samples.reduce((sum, sample) => sum + sample.turns.length, 0),
     questions: scores?.questions ?? 0,
     rows,
+    memoryMerges: tally.merges,
     throughput: measureThroughput(samples, dimensions),
   };
 }
@@ -200,6 +266,7 @@ export function formatLocomoReport(result: LocomoBenchmarkResult): string {
     ),
     "",
     ...result.rows.map((row) => `${row.name}: ${row.description}`),
+    `lshml memory: ${result.memoryMerges} of ${result.memories} turns merged as near-duplicates`,
     "",
     `local embedder throughput: ${result.throughput.megabytesPerSecond.toFixed(1)} MB/s, ` +
     `${Math.round(result.throughput.textsPerSecond)} texts/s (per CPU second, one thread)`,
