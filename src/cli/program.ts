@@ -12,6 +12,7 @@ import { registerScanCommand } from "./scan_command.ts";
 import { registerClustersCommand } from "./clusters_command.ts";
 import { registerCronCommand } from "./cron_command.ts";
 import { registerEventsCommand } from "./events_command.ts";
+import { registerHubCommand } from "./hub_command.ts";
 import { registerReviewCommand } from "./review_command.ts";
 import { registerRunCommand } from "./run_command.ts";
 import { registerSolidifyCommand } from "./solidify_command.ts";
@@ -57,6 +58,7 @@ Run \`lshml <command> --help\` for a command's options and examples.`,
   registerSolidifyCommand(program, deps);
   registerCronCommand(program, deps);
   registerDemoCommand(program, deps);
+  registerHubCommand(program, deps);
   return program;
 }
 
