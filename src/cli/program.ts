@@ -16,6 +16,8 @@ import { registerHubCommand } from "./hub_command.ts";
 import { registerReviewCommand } from "./review_command.ts";
 import { registerRunCommand } from "./run_command.ts";
 import { registerSolidifyCommand } from "./solidify_command.ts";
+import { registerAgentCommand } from "./agent_command.ts";
+import { registerPluginCommand } from "./plugin_command.ts";
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -59,6 +61,8 @@ Run \`lshml <command> --help\` for a command's options and examples.`,
   registerCronCommand(program, deps);
   registerDemoCommand(program, deps);
   registerHubCommand(program, deps);
+  registerAgentCommand(program, deps);
+  registerPluginCommand(program, deps);
   return program;
 }
 
