@@ -11,6 +11,7 @@ import { registerSandboxCommand } from "./sandbox_command.ts";
 import { registerScanCommand } from "./scan_command.ts";
 import { registerClustersCommand } from "./clusters_command.ts";
 import { registerCronCommand } from "./cron_command.ts";
+import { registerDashboardCommand } from "./dashboard_command.ts";
 import { registerEventsCommand } from "./events_command.ts";
 import { registerHubCommand } from "./hub_command.ts";
 import { registerReviewCommand } from "./review_command.ts";
@@ -61,6 +62,7 @@ Run \`lshml <command> --help\` for a command's options and examples.`,
   registerCronCommand(program, deps);
   registerDemoCommand(program, deps);
   registerHubCommand(program, deps);
+  registerDashboardCommand(program, deps);
   registerAgentCommand(program, deps);
   registerPluginCommand(program, deps);
   return program;
@@ -75,13 +77,18 @@ const VALUE_OPTIONS = new Set([
   "--mode",
   "--seed",
   "--replay",
+  "--port",
+  "--host",
 ]);
 /** The seeds' flags that mean `lshml run …` when no command is given. */
 const RUN_FLAGS = new Set(["--review", "--loop"]);
+/** The seed's flag that means `lshml dashboard` when no command is given. */
+const DASHBOARD_FLAG = "--dashboard";
 
 /**
  * The seeds' entry points on the default command: `lshml --review` is
- * `lshml run --review`, `lshml --loop` is `lshml run --loop`.
+ * `lshml run --review`, `lshml --loop` is `lshml run --loop`, `lshml --dashboard`
+ * is `lshml dashboard`.
  */
 export function withDefaultCommand(args: readonly string[]): string[] {
   for (let i = 0; i < args.length; i++) {
@@ -91,6 +98,10 @@ export function withDefaultCommand(args: readonly string[]): string[] {
       continue;
     }
     if (!arg.startsWith("-")) return [...args]; // a command was given
+  }
+  const dashboard = args.indexOf(DASHBOARD_FLAG);
+  if (dashboard >= 0) {
+    return [...args.slice(0, dashboard), "dashboard", ...args.slice(dashboard + 1)];
   }
   const at = args.findIndex((a) => RUN_FLAGS.has(a));
   return at < 0 ? [...args] : [...args.slice(0, at), "run", ...args.slice(at)];
