@@ -17,5 +17,6 @@ export function _viewOf(selected: SelectedMemory): InjectedMemory | undefined {
     similarity: c.similarity,
     experience,
     ...(typeof q === "number" ? { q } : {}),
+    ...(c.origin === "remote" ? { origin: "remote" as const } : {}),
   };
 }

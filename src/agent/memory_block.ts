@@ -28,6 +28,8 @@ export interface InjectedMemory {
   readonly similarity: number;
   readonly q?: number;
   readonly experience: string;
+  /** `remote`: shared by another agent through the team hub. */
+  readonly origin?: "local" | "remote";
 }
 
 /** A known fix to show, with the cluster it heals. */
@@ -51,8 +53,9 @@ function fixLines(hint: FixHint, n: number): string[] {
 
 function memoryLines(memory: InjectedMemory, n: number): string[] {
   const q = memory.q === undefined ? "" : ` q=${memory.q.toFixed(2)}`;
+  const from = memory.origin === "remote" ? "shared by another agent via the team hub; " : "";
   return [
-    `[memory ${n}] (similarity=${memory.similarity.toFixed(2)}${q})`,
+    `[memory ${n}] (${from}similarity=${memory.similarity.toFixed(2)}${q})`,
     ...escapeHintText(memory.experience, MEMORY_LIMITS).map((l) => `  | ${l}`),
   ];
 }

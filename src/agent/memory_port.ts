@@ -25,6 +25,8 @@ export interface MemoryCandidate {
   readonly intent?: string;
   readonly record?: MemoryText;
   readonly memory?: MemoryText;
+  /** `remote` for a memory another agent shared through the team hub (shown as such). */
+  readonly origin?: "local" | "remote";
 }
 
 /** What phase A returns: the candidates, or an object holding them (with diagnostics). */

@@ -44,6 +44,8 @@ export interface HookHandlerDeps {
   readonly log: Logger;
   /** Wall clock; tests pass a fixed one. */
   readonly now: () => Date;
+  /** How long the plugin waits for `before_prompt_build` (`engine.hookBudgetMs`), in ms. */
+  readonly hookBudgetMs: number;
 }
 
 /**

@@ -50,7 +50,6 @@ export type { EngineEnvironment } from "./open_engine.ts";
 export { ENGINE_SECTION, EngineSettingsSchema } from "./engine_settings.ts";
 export type { EngineSettings } from "./engine_settings.ts";
 export { ECHO_SOURCE, echoHandlerFactory } from "./echo_handler.ts";
-export { passiveHandlerFactory } from "./passive_handler.ts";
 export { pluginConfigSchema, SECTION_HELP } from "./plugin_config_schema.ts";
 export type { JsonSchema } from "./plugin_config_schema.ts";
 export { labelOf, pluginUiHints } from "./plugin_ui_hints.ts";

@@ -143,7 +143,13 @@ export async function openAgentEngine(
         "update the plugin folder (lshml plugin install) so both match",
     );
   }
-  const handler = await environment.factory.create({ effective, home, log, now: environment.now });
+  const handler = await environment.factory.create({
+    effective,
+    home,
+    log,
+    now: environment.now,
+    hookBudgetMs: engine.data.hookBudgetMs,
+  });
   const label = environment.factory.label;
   log.info(`lshml: initialized (home ${home.dir}, handler ${label}, lshml ${VERSION})`);
   return { ok: true, handler, info: { version: VERSION, home: home.dir, handler: label } };

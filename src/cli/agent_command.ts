@@ -3,7 +3,6 @@ import {
   echoHandlerFactory,
   type HookHandlerFactory,
   openAgentEngine,
-  passiveHandlerFactory,
   serveStdio,
 } from "../agent_server/mod.ts";
 import type { CommandDeps } from "./command_deps.ts";
@@ -12,12 +11,17 @@ import { EXIT } from "./exit_codes.ts";
 import { UsageError } from "./usage_error.ts";
 
 /**
- * The hook handler `lshml agent serve` runs when none is passed to
- * {@link registerAgentCommand}. It is the passive handler (the bridge runs, nothing is
- * injected or learned) until the AgentHost is wired in: point this constant — or the
- * argument in `src/cli/program.ts` — at the AgentHost's factory.
+ * What `lshml agent serve` answers the hooks with: the agent engine (episodic memory, learning,
+ * live healing; `src/agent_engine`). Loaded when the plugin's `init` arrives, so `lshml --help`
+ * does not pay for it.
  */
-export const DEFAULT_HOOK_HANDLER: HookHandlerFactory = passiveHandlerFactory;
+export const DEFAULT_HOOK_HANDLER: HookHandlerFactory = {
+  label: "memory",
+  async create(deps) {
+    const { memoryHandlerFactory } = await import("../agent_engine/mod.ts");
+    return await memoryHandlerFactory().create(deps);
+  },
+};
 
 /**
  * While serving, stdout carries only protocol lines: anything printed with `console.log`

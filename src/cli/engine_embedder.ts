@@ -1,11 +1,4 @@
-import {
-  cachedEmbedder,
-  createEmbedder,
-  createLocalEmbedder,
-  type Embedder,
-  EmbeddingCache,
-} from "../embed/mod.ts";
-import { dataFilePath } from "../store/mod.ts";
+import { type Embedder, homeEmbedder } from "../embed/mod.ts";
 import type { CommandContext } from "./context.ts";
 import { requirePermissions } from "./context.ts";
 
@@ -24,21 +17,13 @@ export interface EngineEmbedders {
  */
 export async function engineEmbedders(context: CommandContext): Promise<EngineEmbedders> {
   const { config } = context.effective;
-  if (config.embedding.provider === "local") {
-    return {
-      embedder: createLocalEmbedder({ dimensions: config.embedding.dimensions }),
-      semantic: undefined,
-    };
+  if (config.embedding.provider !== "local") {
+    await requirePermissions(context, [config.embedding.provider]);
   }
-  await requirePermissions(context, [config.embedding.provider]);
-  const embedder = await createEmbedder(config, {
+  const embedder = await homeEmbedder(config, {
+    home: context.home.dir,
+    now: context.cli.now,
     warn: (message) => context.cli.io.err(`lshml: ${message}`),
   });
-  if (embedder.space.startsWith("local:")) return { embedder, semantic: undefined };
-  const cache = new EmbeddingCache(
-    dataFilePath(context.home.dir, "embeddingsCache"),
-    context.cli.now,
-  );
-  const cached = cachedEmbedder(embedder, cache);
-  return { embedder: cached, semantic: cached };
+  return { embedder, semantic: embedder.space.startsWith("local:") ? undefined : embedder };
 }

@@ -22,6 +22,8 @@ export { createOllamaEmbedder, createOpenAIEmbedder } from "./providers.ts";
 export type { OllamaEmbedderOptions } from "./ollama_embedder.ts";
 export type { OpenAIEmbedderOptions } from "./openai_embedder.ts";
 export { createEmbedder } from "./create_embedder.ts";
+export { homeEmbedder } from "./home_embedder.ts";
+export type { HomeEmbedderOptions } from "./home_embedder.ts";
 export type { CreateEmbedderOptions } from "./create_embedder.ts";
 export { EmbeddingCache, MAX_ENTRIES_PER_SPACE, textKey } from "./embedding_cache.ts";
 export { cachedEmbedder } from "./cached_embedder.ts";

@@ -76,3 +76,31 @@ export function resolveMemoryConfig(overrides: Partial<MemoryConfig> = {}): Memo
   check(c.compactLogRatio >= 0, "compactLogRatio", c.compactLogRatio, "≥ 0");
   return c;
 }
+
+/** The settings {@link memoryConfigOf} reads: `memory.*`, `learning.*`, `remote.enabled`. */
+export interface MemorySettings {
+  readonly memory: { readonly maxEntries: number };
+  readonly learning: { readonly alpha: number; readonly qInit: number };
+  readonly remote: { readonly enabled: boolean };
+}
+
+/**
+ * The memory settings of an lshml configuration, the same for every process that opens a home
+ * (the plugin's engine, `lshml memory`, the dashboard). With remote sharing on, the local
+ * embedder keeps its plain space (no statistics fitted on this home's intents): vectors then
+ * mean the same on every agent of the team, which is what lets the hub compare them — and a
+ * home's word statistics stay private.
+ *
+ * @example
+ * ```ts
+ * const memory = await EpisodicMemory.open(home, { embedder, config: memoryConfigOf(config) });
+ * ```
+ */
+export function memoryConfigOf(settings: MemorySettings): Partial<MemoryConfig> {
+  return {
+    maxEntries: settings.memory.maxEntries,
+    alpha: settings.learning.alpha,
+    qInit: settings.learning.qInit,
+    fitStatistics: !settings.remote.enabled,
+  };
+}

@@ -21,8 +21,8 @@ export type {
   RecallResult,
   UpdateQResult,
 } from "./episodic_memory_types.ts";
-export { DEFAULT_MEMORY_CONFIG, resolveMemoryConfig } from "./memory_config.ts";
-export type { MemoryConfig } from "./memory_config.ts";
+export { DEFAULT_MEMORY_CONFIG, memoryConfigOf, resolveMemoryConfig } from "./memory_config.ts";
+export type { MemoryConfig, MemorySettings } from "./memory_config.ts";
 export { MemoryOriginSchema, MemoryRecordSchema } from "./memory_record.ts";
 export type { MemoryOrigin, MemoryRecord } from "./memory_record.ts";
 export { MemoryExportSchema } from "./memory_export.ts";

@@ -1,8 +1,8 @@
 import { renderMemoryBlock } from "../agent/mod.ts";
 import type { Config } from "../config/mod.ts";
 import type { Embedder } from "../embed/mod.ts";
-import { createRng } from "../learn/mod.ts";
-import { EpisodicMemory, type ListSort, type MemoryRecord } from "../memory/mod.ts";
+import { previewRecall } from "../agent_engine/mod.ts";
+import { EpisodicMemory, type ListSort, memoryConfigOf, type MemoryRecord } from "../memory/mod.ts";
 import { readdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { dataFilePath } from "../store/mod.ts";
@@ -79,31 +79,16 @@ function view(memory: EpisodicMemory, config: Config): MemoryView {
       return memory.list({ sort: SORTS[sort], limit }).map(item);
     },
     async search(query, limit): Promise<MemorySearch> {
-      const { candidates } = await memory.search(query, { delta: retrieval.delta, k1: limit });
-      // ε = 0: the greedy pick, so the preview does not change from one look to the next.
-      const ranked = memory.rank(candidates, {
-        k2: retrieval.k2,
-        lambda: retrieval.lambda,
-        epsilon: 0,
-        tau: retrieval.tau,
-        rng: createRng(0),
-      });
-      const hits = ranked.ranked.map((r) => ({
-        ...item(r.candidate.memory),
-        similarity: r.candidate.similarity,
-        score: r.score,
-      }));
-      const picked = ranked.selected.map((s) => ({
-        id: s.candidate.id,
-        similarity: s.candidate.similarity,
-        q: s.candidate.q,
-        experience: s.candidate.memory.experience,
-      }));
+      const preview = await previewRecall(memory, query, { retrieval, limit });
       return {
-        hits,
-        block: ranked.injected ? block(picked) : null,
-        reason: ranked.reason,
-        bestSimilarity: ranked.bestSimilarity,
+        hits: preview.hits.map((h) => ({
+          ...item(h.memory),
+          similarity: h.similarity,
+          score: h.score,
+        })),
+        block: preview.block,
+        reason: preview.reason,
+        bestSimilarity: preview.bestSimilarity,
       };
     },
     async stats() {
@@ -155,11 +140,7 @@ export function episodicMemoryOpener(options: {
       memory = EpisodicMemory.open(home, {
         embedder: options.embedder,
         now: options.now,
-        config: {
-          maxEntries: config.memory.maxEntries,
-          alpha: config.learning.alpha,
-          qInit: config.learning.qInit,
-        },
+        config: memoryConfigOf(config),
       });
       opened.set(home, memory);
       memory.catch(() => opened.delete(home));

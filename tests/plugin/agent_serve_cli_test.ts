@@ -57,9 +57,14 @@ describe("lshml agent serve --stdio (a real engine process)", () => {
     const [ready, hook] = answers(second.stdout);
     expect(ready).toMatchObject({
       ok: true,
-      result: { home, handler: "passive (no memory engine)" },
+      result: { home, handler: "memory" },
     });
-    expect(hook).toEqual({ id: 2, ok: true });
+    // The real agent engine answered: a first prompt opens a task and has nothing to inject.
+    expect(hook).toMatchObject({ id: 2, ok: true });
+    expect((hook as { result?: unknown }).result).toBeUndefined();
+    const logged = [...(ready?.logs ?? []), ...((hook as { logs?: string[] }).logs ?? [])];
+    expect(logged.join("\n")).toContain("lshml: loaded 0 episodic memories");
+    expect(logged.join("\n")).toContain("[lshml] hook before_prompt_build");
     expect(second.code).toBe(0);
   });
 
