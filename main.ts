@@ -10,6 +10,19 @@ import type { CliEnvironment } from "./src/cli/cli_env.ts";
 import { runCli } from "./src/cli/program.ts";
 import { denoPermissionQuery } from "./src/sandbox/mod.ts";
 
+/**
+ * Writes all of `bytes` (a pipe may take them in pieces). When the reader has gone away
+ * (`lshml memory list | head`), stops quietly the way Unix tools do on SIGPIPE.
+ */
+function writeAll(stream: { writeSync(p: Uint8Array): number }, bytes: Uint8Array): void {
+  try {
+    for (let at = 0; at < bytes.length;) at += stream.writeSync(bytes.subarray(at));
+  } catch (error) {
+    if (error instanceof Deno.errors.BrokenPipe) Deno.exit(0);
+    throw error;
+  }
+}
+
 function environment(): CliEnvironment {
   const mainModule = fileURLToPath(import.meta.url);
   const installDir = dirname(mainModule);
@@ -17,8 +30,8 @@ function environment(): CliEnvironment {
   const encoder = new TextEncoder();
   return {
     io: {
-      out: (text) => Deno.stdout.writeSync(encoder.encode(`${text}\n`)),
-      err: (text) => Deno.stderr.writeSync(encoder.encode(`${text}\n`)),
+      out: (text) => writeAll(Deno.stdout, encoder.encode(`${text}\n`)),
+      err: (text) => writeAll(Deno.stderr, encoder.encode(`${text}\n`)),
       isTTY: Deno.stderr.isTerminal(),
       progress: (text) => {
         if (Deno.stderr.isTerminal()) Deno.stderr.writeSync(encoder.encode(`\r\x1b[K${text}`));

@@ -14,6 +14,7 @@ import { registerCronCommand } from "./cron_command.ts";
 import { registerDashboardCommand } from "./dashboard_command.ts";
 import { registerEventsCommand } from "./events_command.ts";
 import { registerHubCommand } from "./hub_command.ts";
+import { registerMemoryCommand } from "./memory_command.ts";
 import { registerReviewCommand } from "./review_command.ts";
 import { registerRunCommand } from "./run_command.ts";
 import { registerSolidifyCommand } from "./solidify_command.ts";
@@ -61,6 +62,7 @@ Run \`lshml <command> --help\` for a command's options and examples.`,
   registerSolidifyCommand(program, deps);
   registerCronCommand(program, deps);
   registerDemoCommand(program, deps);
+  registerMemoryCommand(program, deps);
   registerHubCommand(program, deps);
   registerDashboardCommand(program, deps);
   registerAgentCommand(program, deps);
