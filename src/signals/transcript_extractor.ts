@@ -171,17 +171,43 @@ function modelError(
   };
 }
 
+/** Longest tool output parsed as a JSON error envelope (an envelope is a few hundred bytes). */
+const ENVELOPE_MAX_CHARS = 8_000;
+
+/**
+ * The `error` of an OpenClaw tool's failure envelope (`{"status": "error", "tool": …,
+ * "error": "File not found: …"}`) when that is the whole output. Transcripts also keep it in
+ * `details`; hook payloads may not, and both must give the same error line, or live healing
+ * would not find the clusters the scanner made.
+ */
+function errorEnvelope(output: string): string | undefined {
+  const text = output.trim();
+  if (!text.startsWith("{") || text.length > ENVELOPE_MAX_CHARS) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // output that merely starts with "{" is not an envelope
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const { status, error } = value as { status?: unknown; error?: unknown };
+  return status === "error" && typeof error === "string" && error !== "" ? error : undefined;
+}
+
 function toolResultSignals(
   message: TranscriptMessage,
   source: SignalSource,
   time: string | undefined,
 ): Signal[] {
   const tool = message.toolName ?? "tool";
+  const output = messageText(message);
+  // Hook payloads may carry the tool's JSON envelope without the `details` copy of it.
+  const envelope = message.details?.error ? undefined : errorEnvelope(output);
   // A tool's own error field is the cleanest statement of the failure; else its output.
-  const text = stripAnsi(message.details?.error || messageText(message));
+  const text = stripAnsi(message.details?.error || envelope || output);
   const exitCode = message.details?.exitCode;
   const failedExit = typeof exitCode === "number" && exitCode !== 0;
-  const failedStatus = message.details?.status === "error";
+  const failedStatus = message.details?.status === "error" || envelope !== undefined;
   const marked = message.isError === true;
   // Long successful output (a file, a page) is content, not an error report: not scanned.
   const flagged = marked || failedExit || failedStatus;
