@@ -13,6 +13,8 @@ export class _HostCore {
   readonly #intentVectors = new Map<string, Float32Array>();
   readonly #locks = new _KeyedQueue();
   readonly #background = new _SerialQueue();
+  /** Durable writes, in order, made behind the hooks (see {@link _HostCore.writeBehind}). */
+  readonly #saves = new _SerialQueue();
   #loaded: Promise<void> | undefined;
   #taskCounter = 0;
 
@@ -130,18 +132,36 @@ export class _HostCore {
     });
   }
 
-  /** Saves these sessions to the store, if there is one; failures are logged. */
-  async persist(states: readonly SessionState[]): Promise<void> {
-    if (!this.deps.sessions || states.length === 0) return;
-    try {
-      await this.deps.sessions.save(states.map((s) => structuredClone(s)));
-    } catch (error) {
-      this.log(`[lshml] session state not saved: ${(error as Error).message}`);
-    }
+  /**
+   * Saves these sessions to the store, if there is one: a snapshot is taken now and written
+   * behind the hook, in order (a save takes a lock and an fsync, a few ms the agent should not
+   * wait for); `idle()` waits for the writes. Failures are logged.
+   */
+  persist(states: readonly SessionState[]): Promise<void> {
+    const sessions = this.deps.sessions;
+    if (!sessions || states.length === 0) return Promise.resolve();
+    const snapshot = states.map((s) => structuredClone(s));
+    this.writeBehind("session state not saved", () => sessions.save(snapshot));
+    return Promise.resolve();
   }
 
-  /** Resolves when background learning queued so far is done. */
-  idle(): Promise<void> {
-    return this.#background.idle();
+  /**
+   * Queues a durable write the hook need not wait for (it takes a lock and an fsync); writes
+   * run in order, `idle()` waits for them, a failure is logged with `what` and the reason.
+   */
+  writeBehind(what: string, write: () => unknown): void {
+    this.#saves.push(async () => {
+      try {
+        await write();
+      } catch (error) {
+        this.log(`[lshml] ${what}: ${(error as Error).message}`);
+      }
+    });
+  }
+
+  /** Resolves when the learning and session writes queued so far are done. */
+  async idle(): Promise<void> {
+    await this.#background.idle();
+    await this.#saves.idle();
   }
 }

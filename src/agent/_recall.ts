@@ -9,7 +9,7 @@ import { createRng } from "../learn/mod.ts";
  * rank by similarity and Q (k2, λ, ε, τ gate). Phase B's ε-greedy draws come from a per-turn seed
  * taken from the injected rng and recorded on the `phase-b` line, so any pick can be replayed
  * with `rank(candidates, { …, rng: createRng(seed) })`. Returns the memories to inject (none
- * when phase B's gate says so); they are counted as selected.
+ * when phase B's gate says so); they are counted as selected, behind the hook.
  */
 export async function _recallAndRank(
   core: _HostCore,
@@ -42,6 +42,9 @@ export async function _recallAndRank(
       `tau=${retrieval.tau} seed=${seed} selected=${selected.length} ` +
       `ids=${_idList(selected.map((m) => m.id))}`,
   );
-  if (selected.length > 0) await memory.markSelected(selected.map((m) => m.id));
+  if (selected.length > 0) {
+    const ids = selected.map((m) => m.id);
+    core.writeBehind("selection not recorded", () => memory.markSelected(ids));
+  }
   return selected;
 }

@@ -5,6 +5,7 @@ import { _agentEnd } from "./_agent_end.ts";
 import { _beforePromptBuild } from "./_before_prompt_build.ts";
 import { _HostCore } from "./_host_core.ts";
 import { _llmOutput } from "./_llm_output.ts";
+import { _prepare } from "./_prepare.ts";
 
 /** The OpenClaw hooks the host handles, by OpenClaw's names. */
 export const HOOK_NAMES = [
@@ -37,8 +38,16 @@ export interface AgentHost {
   afterToolCall(event: unknown, ctx: unknown): Promise<void>;
   /** Calls the method for an OpenClaw hook name (for a bridge that forwards hooks by name). */
   dispatch(hook: HookName, event: unknown, ctx: unknown): Promise<PromptInjection | undefined>;
-  /** Resolves once the learning queued so far (scoring closed tasks) is done. */
+  /** Resolves once the learning (scoring closed tasks) and session writes queued so far are done. */
   idle(): Promise<void>;
+  /**
+   * Does now what the first hook would otherwise pay for: runs payload validation, feedback
+   * detection, the sanitiser, the error extraction, the knowledge lookup, the embedder and a
+   * recall once on a fixed sample (their patterns, tables and the memory load lazily). Saved
+   * sessions are left to the first hook. For an engine that starts while
+   * OpenClaw boots, so the first prompt is as fast as the later ones. Optional; never throws.
+   */
+  prepare(): Promise<void>;
 }
 
 /**
@@ -90,6 +99,7 @@ export function createAgentHost(options: AgentHostOptions): AgentHost {
       }
     },
     idle: () => core.idle(),
+    prepare: () => _prepare(core),
   };
   return host;
 }

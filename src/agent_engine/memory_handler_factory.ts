@@ -130,6 +130,8 @@ export function memoryHandlerFactory(options: MemoryHandlerOptions = {}): HookHa
         log: (line) => log.info(line),
         sessions: createFileSessionStore({ home, now: clock }),
       });
+      // The engine starts while OpenClaw boots: pay the first turn's one-off costs now.
+      await host.prepare();
       return {
         handle: (hook, event, ctx) => host.dispatch(hook, event, ctx),
         async close() {

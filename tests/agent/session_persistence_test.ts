@@ -56,6 +56,7 @@ describe("session state across engine restarts (real files in a temporary home, 
       sessions: createFileSessionStore({ home, now: clock.now }),
     });
     await runTurn(first, TASK, { tools: [tool, tool, tool] });
+    await first.host.idle(); // the engine stops (its session writes finish)
     clock.advance(first.config.runtime.pendingTtlMs + 1);
     const second = createHarness({
       clock,

@@ -104,3 +104,32 @@ function maskForRole(role: TextRole): number {
   }
   return mask;
 }
+
+/**
+ * Compiles what {@linkcode classifyText} builds on first use — both scripts' tables and every
+ * expression in them (V8 compiles a regular expression at its first run, up to a millisecond
+ * for the large ones) — so that a latency-sensitive caller (a prompt hook) does not pay for it
+ * on its first real text. Returns how many expressions ran. Idempotent and cheap after the
+ * first call.
+ */
+export function prepareClassifier(): number {
+  latin ??= buildScriptMatcher(PATTERN_SETS, "latin");
+  han ??= buildScriptMatcher(PATTERN_SETS, "han");
+  let ran = 0;
+  for (const matcher of [latin, han]) {
+    for (const re of matcher.byTypeRe) {
+      if (!re) continue;
+      re.lastIndex = 0;
+      re.exec("warm up");
+      ran++;
+    }
+    for (const patterns of matcher.byType) {
+      for (const pattern of patterns) {
+        pattern.sticky.lastIndex = 0;
+        pattern.sticky.exec("warm up");
+        ran++;
+      }
+    }
+  }
+  return ran;
+}

@@ -14,7 +14,7 @@ export type { Lang } from "./lang.ts";
 export { DETECT_LANGUAGE_SAMPLE, detectLanguage } from "./detect_language.ts";
 export { typesForRole } from "./roles.ts";
 export type { TextRole } from "./roles.ts";
-export { classifyText } from "./classify_text.ts";
+export { classifyText, prepareClassifier } from "./classify_text.ts";
 export type { ClassifyOptions } from "./classify_text.ts";
 export type { TextMatch } from "./text_match.ts";
 export { detectFeedback, FEEDBACK_SCAN_LIMIT } from "./detect_feedback.ts";
