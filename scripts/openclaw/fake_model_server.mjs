@@ -31,7 +31,9 @@
  * ```
  *
  * Rule semantics: the first rule whose `match` (string or list of strings, case-sensitive
- * substring) occurs in the last user message wins. A `toolCall` (or `toolCalls` list) rule
+ * substring) occurs in the last user message wins; a `<lshml-memories>` block a plugin
+ * prepended to that message is not searched (it may quote earlier tasks), only the user's own
+ * words after it. A `toolCall` (or `toolCalls` list) rule
  * answers with tool calls until `times` (default 1) tool results have come back after that
  * user message, then with `after` (else the script's `afterToolResult`, else a generic
  * sentence). An `httpError` rule answers `{error:{message,type,code}}` with that status
@@ -134,7 +136,9 @@ function completions(res, body, script, state) {
   const n = state.completions;
   const messages = Array.isArray(body.messages) ? body.messages : [];
   const { userText, toolResultsSince } = lastUserTurn(messages);
-  const rule = (script.rules ?? []).find((r) => matches(r.match, userText)) ?? script.default ?? {};
+  const ownWords = userText.split(MEMORY_BLOCK_END).at(-1) ?? "";
+  const rule = (script.rules ?? []).find((r) => matches(r.match, ownWords)) ?? script.default ??
+    {};
   const model = body.model ?? "fake-model";
 
   if (rule.httpError) {
@@ -200,6 +204,9 @@ function completions(res, body, script, state) {
 const INTERNAL_CONTEXT_MARKER = "<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>";
 
 /** The text of the last user message (not internal context), and how many tool results follow it. */
+/** Where a block prepended by lshml ends; the user's own words follow it. */
+const MEMORY_BLOCK_END = "</lshml-memories>";
+
 function lastUserTurn(messages) {
   let toolResultsSince = 0;
   for (let i = messages.length - 1; i >= 0; i--) {
