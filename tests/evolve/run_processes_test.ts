@@ -123,7 +123,13 @@ describe("lshml run --loop as a real process", () => {
         "--source",
         log,
       ],
-      env: { LSHML_EVOLVE_LOOP_MIN_SECONDS: "1", LSHML_EVOLVE_LOOP_MAX_SECONDS: "2", ...env },
+      // The load back-off has its own tests; a busy test machine must not pause these loops.
+      env: {
+        LSHML_EVOLVE_LOOP_MIN_SECONDS: "1",
+        LSHML_EVOLVE_LOOP_MAX_SECONDS: "2",
+        EVOLVE_LOAD_MAX: "1000",
+        ...env,
+      },
       stdout: "piped",
       stderr: "piped",
     }).spawn();
