@@ -1,8 +1,12 @@
 /**
  * `deno task bench`: every benchmark, printed as numbers (DESIGN §8). Pass
- * `--json` for machine-readable results, `--quick` for smaller inputs.
- * Benchmarks that need the shared evaluation data in ../shared/data say
- * "skipped" when it is absent.
+ * `--json` for machine-readable results, `--quick` for smaller inputs, `--hub`
+ * to add the team hub's (100k shared triplets on SQLite and, when a PostgreSQL
+ * server can be started, PostgreSQL: about eight minutes; alone:
+ * `deno run -A scripts/bench/hub.ts`). Benchmarks that need the shared
+ * evaluation data in ../shared/data say "skipped" when it is absent. The plugin's
+ * per-turn overhead is measured in a real OpenClaw by `deno task test:e2e`
+ * (test-output/openclaw-*overhead.json).
  *
  * @module
  */
@@ -14,12 +18,15 @@ import {
   runClusterBenchmark,
 } from "./cluster_ga.ts";
 import { formatLearningReport, runLearningBenchmark } from "./learning.ts";
+import { formatHubBenchmark, runHubBenchmark } from "./hub.ts";
 import { formatLocomoReport, runLocomoBenchmark } from "./locomo_recall.ts";
+import { formatMemoryReport, runMemoryBenchmark } from "./memory_recall.ts";
 import { formatExtraction, runExtractionBenchmark } from "./signal_extraction.ts";
 import { runStoreBenchmark } from "./store_ops.ts";
 
 const json = Deno.args.includes("--json");
 const quick = Deno.args.includes("--quick");
+const hub = Deno.args.includes("--hub");
 const results: Record<string, unknown> = {};
 
 function say(text: string): void {
@@ -64,5 +71,19 @@ say("\nmemory recall on LoCoMo (local embedder, no model):");
 const locomo = await runLocomoBenchmark({});
 results.locomo = locomo;
 say(formatLocomoReport(locomo));
+
+say("\nepisodic memory: recall + rank, load, learning steps (generated memories):");
+const memory = await runMemoryBenchmark(
+  quick ? { sizes: [2_000, 10_000], loadSize: 10_000, queries: 100, adds: 50 } : {},
+);
+results.memory = memory;
+say(formatMemoryReport(memory));
+
+if (hub) {
+  say("\nteam hub: search and ingest over HTTP (SQLite, PostgreSQL):");
+  const hubResult = await runHubBenchmark(quick ? { size: 10_000, queries: 100 } : {});
+  results.hub = hubResult;
+  say(formatHubBenchmark(hubResult));
+}
 
 if (json) console.log(JSON.stringify(results, null, 2));
