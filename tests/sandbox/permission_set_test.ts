@@ -35,6 +35,7 @@ describe("deno.json's local-only permission set", () => {
     const compile: string = denoJson.tasks.compile;
     expect(compile).toContain(`--allow-net=${(set.net as string[]).join(",")}`);
     expect(compile).toContain("--include dashboard");
+    expect(compile).toContain("--include plugin"); // `lshml plugin install` copies plugin/*.js
     expect(compile).toContain("--exclude-unused-npm");
     expect(compile).toContain("-o dist/lshml");
   });
