@@ -1,89 +1,9 @@
 import type { Command } from "@commander-js/extra-typings";
-import { assignLines, loadClusters } from "../scan/mod.ts";
-import type { ClusterView } from "../cluster/mod.ts";
 import type { CommandDeps } from "./command_deps.ts";
-import {
-  type CommandContext,
-  type GlobalOptions,
-  loadContext,
-  requirePermissions,
-} from "./context.ts";
-import { formatTable, printJson } from "./output.ts";
-import { UsageError } from "./usage_error.ts";
-import { userHomeDir } from "../config/mod.ts";
+import type { GlobalOptions } from "./context.ts";
 
-const SPARK = "▁▂▃▄▅▆▇█";
-
-/** The last `days` days of a cluster's daily counts as a small bar chart. */
-function sparkline(view: ClusterView, today: Date, days = 14): string {
-  const counts: number[] = [];
-  for (let d = days - 1; d >= 0; d--) {
-    const key = new Date(today.getTime() - d * 86_400_000).toISOString().slice(0, 10);
-    counts.push(view.daily[key] ?? 0);
-  }
-  const max = Math.max(1, ...counts);
-  return counts.map((n) => n === 0 ? "·" : SPARK[Math.min(7, Math.floor((n / max) * 7))]).join("");
-}
-
-function topTypes(view: ClusterView): string {
-  return Object.entries(view.signalTypes).sort((a, b) => b[1] - a[1]).map(([t]) => t).join(",");
-}
-
-async function context(deps: CommandDeps, command: { optsWithGlobals(): unknown }) {
-  const ctx = await loadContext(deps.cli, command.optsWithGlobals() as GlobalOptions);
-  await requirePermissions(ctx, ["home"]);
-  return ctx;
-}
-
-async function list(deps: CommandDeps, ctx: CommandContext, json: boolean, limit: number) {
-  const today = deps.cli.now();
-  const views = (await loadClusters(ctx.home.dir, deps.cli.now)).list(today);
-  if (json) {
-    printJson(deps.cli.io, { total: views.length, clusters: views.slice(0, limit) });
-    return;
-  }
-  if (views.length === 0) {
-    deps.cli.io.out("no clusters yet: run `lshml scan` first");
-    return;
-  }
-  const rows = [["ID", "COUNT", "TREND", "LAST 14 DAYS", "LAST SEEN", "TYPES", "TEMPLATE"]];
-  for (const v of views.slice(0, limit)) {
-    rows.push([
-      v.id,
-      String(v.count),
-      v.trend,
-      sparkline(v, today),
-      v.lastSeen.slice(0, 16).replace("T", " "),
-      topTypes(v),
-      v.template.length > 90 ? `${v.template.slice(0, 89)}…` : v.template,
-    ]);
-  }
-  deps.cli.io.out(formatTable(rows));
-  if (views.length > limit) deps.cli.io.out(`… ${views.length - limit} more (--limit N)`);
-}
-
-async function show(deps: CommandDeps, ctx: CommandContext, id: string, json: boolean) {
-  const today = deps.cli.now();
-  const view = (await loadClusters(ctx.home.dir, deps.cli.now)).get(id, today);
-  if (!view) throw new UsageError(`no cluster "${id}"; \`lshml clusters list\` shows them`);
-  if (json) {
-    printJson(deps.cli.io, view);
-    return;
-  }
-  const { io } = deps.cli;
-  io.out(`cluster ${view.id}${view.id === id ? "" : ` (${id} was merged into it)`}`);
-  io.out(formatTable([
-    ["  template", view.template],
-    ["  count", `${view.count} (${view.trend})`],
-    ["  first seen", view.firstSeen],
-    ["  last seen", view.lastSeen],
-    ["  last 14 days", sparkline(view, today)],
-    ["  types", Object.entries(view.signalTypes).map(([t, n]) => `${t} ${n}`).join(", ")],
-    ["  sources", view.sources.join(", ")],
-  ]));
-  io.out("  examples (secrets redacted):");
-  for (const example of view.examples) io.out(`    ${example}`);
-}
+/** Options of `lshml clusters` that its subcommands read too (`clusters show ID --json`). */
+type ClustersOptions = GlobalOptions & { json?: boolean; limit?: string };
 
 /** `lshml clusters [list|show ID|assign]`. */
 export function registerClustersCommand(program: Command, deps: CommandDeps): void {
@@ -102,17 +22,23 @@ Examples:
                                         one cluster id per input line, in order`,
     )
     .action(async (options, command) => {
-      const ctx = await context(deps, command);
-      await list(deps, ctx, options.json === true, Number(options.limit));
+      const { clustersListAction } = await import("./clusters_action.ts");
+      await clustersListAction(deps, command.optsWithGlobals() as GlobalOptions, {
+        json: options.json === true,
+        limit: Number(options.limit),
+      });
     });
 
   clusters
     .command("list")
     .description("the clusters, most frequent first")
     .action(async (_options, command) => {
-      const ctx = await context(deps, command);
-      const opts = command.optsWithGlobals() as { json?: boolean; limit?: string };
-      await list(deps, ctx, opts.json === true, Number(opts.limit ?? 50));
+      const opts = command.optsWithGlobals() as ClustersOptions;
+      const { clustersListAction } = await import("./clusters_action.ts");
+      await clustersListAction(deps, opts, {
+        json: opts.json === true,
+        limit: Number(opts.limit ?? 50),
+      });
     });
 
   clusters
@@ -120,25 +46,17 @@ Examples:
     .description("one cluster: template, counts, history and examples")
     .argument("<id>", "a cluster id (merged ids are followed)")
     .action(async (id, _options, command) => {
-      const ctx = await context(deps, command);
-      await show(deps, ctx, id, (command.optsWithGlobals() as { json?: boolean }).json === true);
+      const opts = command.optsWithGlobals() as ClustersOptions;
+      const { clustersShowAction } = await import("./clusters_action.ts");
+      await clustersShowAction(deps, opts, { id, json: opts.json === true });
     });
 
   clusters
     .command("assign")
     .description("read lines on stdin, print one cluster id per line in order (learns into --home)")
     .action(async (_options, command) => {
-      const ctx = await context(deps, command);
-      const json = (command.optsWithGlobals() as { json?: boolean }).json === true;
-      const text = await deps.cli.io.readStdin();
-      const lines = text.split("\n");
-      if (lines.at(-1) === "") lines.pop();
-      const homeDir = userHomeDir(deps.cli.env);
-      const results = await assignLines(ctx.home.dir, lines.map((l) => l.replace(/\r$/, "")), {
-        now: deps.cli.now,
-        ...(homeDir ? { homeDirs: [homeDir] } : {}),
-      });
-      const out = results.map((r) => json ? JSON.stringify(r) : r.clusterId).join("\n");
-      if (out) deps.cli.io.out(out);
+      const opts = command.optsWithGlobals() as ClustersOptions;
+      const { clustersAssignAction } = await import("./clusters_action.ts");
+      await clustersAssignAction(deps, opts, { json: opts.json === true });
     });
 }

@@ -1,25 +1,6 @@
 import type { Command } from "@commander-js/extra-typings";
-import { join } from "node:path";
-import { denoFlags, shellQuote } from "../sandbox/mod.ts";
 import type { CommandDeps } from "./command_deps.ts";
-import { type CommandContext, type GlobalOptions, loadContext } from "./context.ts";
-import { UsageError } from "./usage_error.ts";
-
-/** The command line cron should run for one cycle of this install, home and configuration. */
-export function cronCommandLine(context: CommandContext): string[] {
-  const { cli, home } = context;
-  const homeArgs = ["--home", home.dir];
-  if (cli.runtime.compiled) return [cli.execPath, ...homeArgs, "run"];
-  return [
-    cli.execPath,
-    "run",
-    "--quiet",
-    ...denoFlags(context.needs),
-    cli.mainModule ?? "main.ts",
-    ...homeArgs,
-    "run",
-  ];
-}
+import type { GlobalOptions } from "./context.ts";
 
 /** `lshml cron [--every N]`: a ready crontab line for the current install. */
 export function registerCronCommand(program: Command, deps: CommandDeps): void {
@@ -37,15 +18,7 @@ safe: a cycle that finds another one running exits at once.
 Install it with:  (crontab -l; lshml cron) | crontab -`,
     )
     .action(async (options, command) => {
-      const every = Number(options.every);
-      if (!Number.isInteger(every) || every < 1 || every > 59) {
-        throw new UsageError(
-          `--every takes a whole number of minutes from 1 to 59, got "${options.every}"`,
-        );
-      }
-      const context = await loadContext(deps.cli, command.optsWithGlobals() as GlobalOptions);
-      const log = join(context.home.dir, "memory", "cron.log");
-      const line = cronCommandLine(context).map(shellQuote).join(" ");
-      deps.cli.io.out(`*/${every} * * * * ${line} >> ${shellQuote(log)} 2>&1`);
+      const { cronAction } = await import("./cron_action.ts");
+      await cronAction(deps, command.optsWithGlobals() as GlobalOptions, options);
     });
 }

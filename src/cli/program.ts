@@ -23,7 +23,13 @@ import { registerPluginCommand } from "./plugin_command.ts";
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-/** Builds the `lshml` command tree. Commands register themselves; this file only wires. */
+/**
+ * Builds the `lshml` command tree. Commands register themselves; this file only wires.
+ *
+ * Each `<name>_command.ts` holds only its command's definition (options, help text, argument
+ * parsing) and imports its `<name>_action.ts` only when the command runs, so building the tree
+ * (`--help` included) loads none of the commands' implementations.
+ */
 export function buildProgram(deps: CommandDeps): Command {
   const program = new Command()
     .name("lshml")

@@ -1,33 +1,6 @@
 import type { Command } from "@commander-js/extra-typings";
-import { inspectSandbox, probeUrl } from "../sandbox/mod.ts";
 import type { CommandDeps } from "./command_deps.ts";
-import { type GlobalOptions, loadContext } from "./context.ts";
-import { EXIT } from "./exit_codes.ts";
-import { formatTable, printJson } from "./output.ts";
-import { UsageError } from "./usage_error.ts";
-
-async function showSandbox(deps: CommandDeps, globals: GlobalOptions, json: boolean) {
-  const context = await loadContext(deps.cli, globals);
-  const query = deps.cli.query;
-  const report = query ? await inspectSandbox(context.needs, context.home, query) : undefined;
-  if (json) {
-    printJson(deps.cli.io, { needs: context.needs, report: report ?? null });
-    return;
-  }
-  const { io } = deps.cli;
-  io.out("What this configuration needs:");
-  io.out(formatTable(context.needs.map((n) => [`  ${n.kind}`, n.value ?? "(all)", n.why])));
-  if (!report) {
-    io.out("\nNot running under Deno: nothing enforces these here.");
-    return;
-  }
-  io.out(`\nnetwork: ${report.network}`);
-  io.out(`missing: ${report.missing.length === 0 ? "none" : ""}`);
-  for (const n of report.missing) io.out(`  ${n.kind} ${n.value ?? "(all)"} (to ${n.why})`);
-  io.out(`wider than needed: ${report.wider.length === 0 ? "none" : ""}`);
-  for (const w of report.wider) io.out(`  ${w}`);
-  io.out(`\nexact flags for this configuration:\n  ${report.flags.join(" ")}`);
-}
+import type { GlobalOptions } from "./context.ts";
 
 /** `lshml sandbox` and `lshml sandbox probe URL`. */
 export function registerSandboxCommand(program: Command, deps: CommandDeps): void {
@@ -46,7 +19,10 @@ Examples:
   lshml sandbox probe https://example.com  show that the sandbox refuses it`,
     )
     .action(async (options, command) => {
-      await showSandbox(deps, command.optsWithGlobals() as GlobalOptions, options.json === true);
+      const { sandboxAction } = await import("./sandbox_action.ts");
+      await sandboxAction(deps, command.optsWithGlobals() as GlobalOptions, {
+        json: options.json === true,
+      });
     });
 
   sandbox
@@ -54,24 +30,9 @@ Examples:
     .description("try to reach a URL under the current permissions")
     .argument("<url>", "an http(s) URL")
     .action(async (url, _options, command) => {
-      if (!/^https?:\/\//.test(url)) {
-        throw new UsageError(`probe needs an http(s) URL, got "${url}"`);
-      }
-      const result = await probeUrl(url);
       // `--json` after `probe` is parsed by the parent `sandbox` command; either asks for JSON.
       const json = (command.optsWithGlobals() as { json?: boolean }).json === true;
-      if (json) printJson(deps.cli.io, { url, ...result });
-      else if (result.outcome === "allowed") {
-        deps.cli.io.out(`allowed: ${url} answered HTTP ${result.status}`);
-      } else if (result.outcome === "refused") {
-        deps.cli.io.out(`refused by the sandbox: ${result.error}`);
-      } else deps.cli.io.out(`allowed by the sandbox, but unreachable: ${result.error}`);
-      deps.setExit(
-        result.outcome === "allowed"
-          ? EXIT.ok
-          : result.outcome === "refused"
-          ? EXIT.sandbox
-          : EXIT.failure,
-      );
+      const { sandboxProbeAction } = await import("./sandbox_action.ts");
+      await sandboxProbeAction(deps, { url, json });
     });
 }
