@@ -173,6 +173,8 @@ function modelError(
 
 /** Longest tool output parsed as a JSON error envelope (an envelope is a few hundred bytes). */
 const ENVELOPE_MAX_CHARS = 8_000;
+/** What every error envelope holds, checked before paying for a parse. */
+const ERROR_STATUS = /"status"\s*:\s*"error"/;
 
 /**
  * The `error` of an OpenClaw tool's failure envelope (`{"status": "error", "tool": …,
@@ -183,6 +185,8 @@ const ENVELOPE_MAX_CHARS = 8_000;
 function errorEnvelope(output: string): string | undefined {
   const text = output.trim();
   if (!text.startsWith("{") || text.length > ENVELOPE_MAX_CHARS) return undefined;
+  // Most JSON outputs are content, not envelopes: parse only those that say so.
+  if (!ERROR_STATUS.test(text)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
