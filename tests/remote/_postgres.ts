@@ -50,6 +50,15 @@ async function run(argv: string[], what: string): Promise<void> {
   }
 }
 
+/** `runuser` (util-linux): on root's PATH, else in the sbin folders a plain PATH may lack. */
+function runuser(): string {
+  const path = (Deno.env.get("PATH") ?? "").split(":").filter((dir) => dir !== "");
+  for (const dir of [...path, "/usr/sbin", "/sbin"]) {
+    if (existsSync(join(dir, "runuser"))) return join(dir, "runuser");
+  }
+  return "runuser"; // not found: spawning it names the problem
+}
+
 function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
@@ -86,7 +95,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
         `(Debian's package creates one): ${INSTALL_HINT}`,
     );
   }
-  const as = (argv: string[]) => asRoot ? ["runuser", "-u", "postgres", "--", ...argv] : argv;
+  const as = (argv: string[]) => asRoot ? [runuser(), "-u", "postgres", "--", ...argv] : argv;
   // As root, the `postgres` user must reach the directory: /tmp, whatever TMPDIR says.
   const dir = Deno.makeTempDirSync({ prefix: "lshml-pg-", ...(asRoot ? { dir: "/tmp" } : {}) });
   const password = Array.from(
