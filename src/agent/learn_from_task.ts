@@ -36,6 +36,7 @@ async function writeMemory(
   task: PendingTask,
   outcome: TaskOutcome,
   reward: number,
+  used: readonly string[],
   deps: LearnDeps,
   where: string,
 ): Promise<string | undefined> {
@@ -65,6 +66,8 @@ async function writeMemory(
     experience: sanitized.experience,
     vector,
     space: deps.embedder.space,
+    // A success learned with these hints says what worked: it may replace their text.
+    ...(reward > 0 && used.length > 0 ? { refines: used } : {}),
   });
   deps.log(
     `[lshml] memory append ${where} id=${added.id} merged=${added.merged} ` +
@@ -124,7 +127,7 @@ export async function learnFromTask(
     `[lshml] learning start ${where} reward=${_num(scored.reward)} selectedIds=${_idList(ids)}`,
   );
   if (ids.length > 0) await deps.memory.updateQ(ids, scored.reward);
-  const memoryId = await writeMemory(task, outcome, scored.reward, deps, where);
+  const memoryId = await writeMemory(task, outcome, scored.reward, ids, deps, where);
   deps.log(`[lshml] learning persisted to episodic store ${where} qUpdated=${ids.length}`);
   return {
     learned: true,

@@ -67,6 +67,11 @@ export interface NewMemory {
   readonly vector: Float32Array;
   /** The embedding space of `vector`. */
   readonly space: string;
+  /**
+   * The memories used in the successful task this one records: merged into one of them, this
+   * text replaces the stored hint (which keeps its Q).
+   */
+  readonly refines?: readonly string[];
 }
 
 /**

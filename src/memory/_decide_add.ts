@@ -16,6 +16,8 @@ export interface PendingMemory {
   readonly vector: Float32Array;
   readonly q: number;
   readonly origin: MemoryOrigin;
+  /** Ids of the memories it was learned with (see `AddInput.refines`). */
+  readonly refines?: readonly string[];
   /** Counts and times an import carries over (a new memory has none). */
   readonly visits?: number;
   readonly selectedCount?: number;
@@ -60,7 +62,10 @@ export function decideAdd(
     })[0];
     const stored = hit === undefined ? undefined : state.entries.get(hit.id);
     if (hit !== undefined && stored !== undefined) {
-      const { tookIncomingText, ...fields } = mergeDuplicate(stored, incomingSide(memory, now));
+      const refines = memory.refines?.includes(stored.id) ?? false;
+      const { tookIncomingText, ...fields } = mergeDuplicate(stored, incomingSide(memory, now), {
+        refines,
+      });
       emit({
         op: "patch",
         reason: "merge",

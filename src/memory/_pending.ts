@@ -35,6 +35,7 @@ export async function resolvePending(
       vector,
       q: input.q ?? options.qInit,
       origin: input.origin ?? "local",
+      ...(input.refines ? { refines: input.refines } : {}),
     };
   });
 }

@@ -71,6 +71,12 @@ export interface AddInput {
   readonly origin?: MemoryOrigin;
   /** Keep this id (imports); default a new random id. */
   readonly id?: string;
+  /**
+   * Ids of the memories this one was learned with: those used in the task whose success it
+   * records. Merged into one of them as a near-duplicate, its text replaces the stored one (the
+   * strategy that worked, learned with the stored hint), which keeps the Q it just earned.
+   */
+  readonly refines?: readonly string[];
 }
 
 /** What `EpisodicMemory.updateQ` changed. */

@@ -35,7 +35,10 @@ export interface MergedFields {
  * threshold). One memory remains: the stored one's id, intent and vector. Its experience text is
  * the better-valued of the two — the incoming one only if its Q is strictly higher (a new memory
  * enters with qInit, so it replaces a stored strategy only when that one has earned a Q below
- * it, i.e. failed) — and Q stays with the text it was learned for. Counts add up (they describe
+ * it, i.e. failed) — and Q stays with the text it was learned for. With `refines` (the incoming
+ * memory records a success of a task that used the stored one) the incoming text wins and the
+ * stored Q stays: the Q was earned by that very success, and the text says what worked, where
+ * the stored one may only have said what to avoid. Counts add up (they describe
  * the shared intent's history); createdAt is the earlier, lastUsedAt the later, lastReward the
  * incoming one when it has any; a local copy makes the result local.
  *
@@ -43,14 +46,20 @@ export interface MergedFields {
  * ```ts
  * const merged = mergeDuplicate(stored, incoming);
  * merged.tookIncomingText; // true only when incoming.q > stored.q
+ * mergeDuplicate(stored, incoming, { refines: true }).tookIncomingText; // true, Q of stored
  * ```
  */
-export function mergeDuplicate(stored: MergeSide, incoming: MergeSide): MergedFields {
-  const tookIncomingText = incoming.q > stored.q;
+export function mergeDuplicate(
+  stored: MergeSide,
+  incoming: MergeSide,
+  options: { readonly refines?: boolean } = {},
+): MergedFields {
+  const refines = options.refines === true;
+  const tookIncomingText = refines || incoming.q > stored.q;
   const lastUsed = [stored.lastUsedAt, incoming.lastUsedAt].filter((t) => t !== null);
   return {
     experience: tookIncomingText ? incoming.experience : stored.experience,
-    q: tookIncomingText ? incoming.q : stored.q,
+    q: tookIncomingText && !refines ? incoming.q : stored.q,
     visits: stored.visits + incoming.visits,
     selectedCount: stored.selectedCount + incoming.selectedCount,
     successCount: stored.successCount + incoming.successCount,

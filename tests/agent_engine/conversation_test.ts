@@ -60,6 +60,12 @@ describe("the agent engine over a real home (what lshml agent serve runs)", () =
     expect(used!.successCount).toBeGreaterThanOrEqual(1);
     expect(used!.selectedCount).toBeGreaterThanOrEqual(1);
     expect(again.grep("learning persisted")[0]).toContain("qUpdated=1");
+    // The success was learned with the lesson's help: what worked replaces "avoid …" in it.
+    expect(lesson!.experience).toMatch(/^Avoid/);
+    expect(used!.experience).not.toMatch(/^Avoid/);
+    expect(used!.experience).toContain("npm run build");
+    expect(await storedMemories(home)).toHaveLength(1);
+    expect(again.grep("[lshml] memory append")[0]).toContain(`id=${lesson!.id} merged=true`);
 
     // The token the user typed is nowhere in the home.
     for (const [path, text] of await everyFile(home)) {

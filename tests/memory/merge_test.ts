@@ -54,6 +54,19 @@ describe("mergeDuplicate()", () => {
       tookIncomingText: true,
     });
   });
+  it("with refines, takes the incoming text and keeps the stored Q (the success it earned)", () => {
+    const merged = mergeDuplicate(
+      side({ experience: "Avoid: npm run build without npm ci", q: 0.3, successCount: 1 }),
+      side({ experience: "Worked: npm ci, then npm run build", q: 0, successCount: 1 }),
+      { refines: true },
+    );
+    expect(merged).toMatchObject({
+      experience: "Worked: npm ci, then npm run build",
+      q: 0.3,
+      successCount: 2,
+      tookIncomingText: true,
+    });
+  });
 });
 
 describe("near-duplicate merging in add()", () => {
@@ -87,6 +100,29 @@ describe("near-duplicate merging in add()", () => {
       visits: 1,
       failureCount: 1,
     });
+  });
+
+  it("a success that used the stored memory (refines) replaces its text; another success does not", async () => {
+    const { memory } = await freshMemory({ embedder: tableEmbedder("t:8", 8) });
+    const hint = await memory.add({ intent: "build", experience: "Avoid: x", vector: atCosine(1) });
+    await memory.updateQ([hint.id], 1); // used in a task that then succeeded: Q = 0.3
+    const other = await memory.add({
+      intent: "build!",
+      experience: "Worked: y",
+      vector: atCosine(0.99),
+      refines: ["someone-else"],
+    });
+    expect(other).toMatchObject({ action: "merged", tookIncomingText: false });
+    expect(memory.get(hint.id)).toMatchObject({ experience: "Avoid: x" });
+    const refined = await memory.add({
+      intent: "build?",
+      experience: "Worked: npm ci first",
+      vector: atCosine(0.99),
+      refines: [hint.id],
+    });
+    expect(refined).toMatchObject({ action: "merged", id: hint.id, tookIncomingText: true });
+    expect(memory.get(hint.id)).toMatchObject({ experience: "Worked: npm ci first" });
+    expect(memory.get(hint.id)!.q).toBeCloseTo(0.3, 10);
   });
 
   it("does not merge distinct real sentences (local embedder)", async () => {
