@@ -18,7 +18,8 @@ import { readFolderDefaults } from "./engine_command.js";
 import { promptResult } from "./hooks.js";
 import { readEngineSettings } from "./plugin_config.js";
 import { RunTimings } from "./run_timings.js";
-import { describeError, EngineSupervisor, record } from "./supervisor.js";
+import { describeError, record } from "./answers.js";
+import { EngineSupervisor } from "./supervisor.js";
 
 /** @typedef {import("./supervisor.js").Logger} Logger */
 

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { describeError, record } from "./answers.js";
 import { engineArgv, locateEngine } from "./engine_command.js";
 import { EngineProcess } from "./engine_process.js";
 import { PendingCalls } from "./pending_calls.js";
@@ -39,23 +40,6 @@ const MAX_STDERR_LINES = 40;
  * @property {Record<string, unknown>} pluginConfig sent in `init`
  * @property {string | undefined} rootDir the plugin folder
  */
-
-/** @param {unknown} value */
-export const record = (value) =>
-  typeof value === "object" && value !== null
-    ? /** @type {Record<string, unknown>} */ (value)
-    : undefined;
-
-/**
- * The first line of an error answer: `CODE: message`.
- *
- * @param {Record<string, unknown>} answer
- */
-export function describeError(answer) {
-  const error = record(answer.error);
-  if (!error) return "no answer";
-  return `${String(error.code ?? "ERROR")}: ${String(error.message ?? "").split("\n")[0]}`;
-}
 
 /** One engine process at a time, restarted or disabled as the module doc says. */
 export class EngineSupervisor {

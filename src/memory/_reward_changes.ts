@@ -44,3 +44,20 @@ export function rewardChanges(
   }
   return result;
 }
+
+/**
+ * The patches of `markSelected`: for each distinct stored id, selectedCount + 1 and
+ * lastUsedAt = updatedAt = now. Ids no longer stored are reported as missing.
+ */
+export function selectionChanges(
+  entries: ReadonlyMap<string, Entry>,
+  ids: readonly string[],
+  now: number,
+): { readonly changes: Patch[]; readonly missing: string[] } {
+  const unique = [...new Set(ids)];
+  const changes: Patch[] = unique.flatMap((id) => {
+    const e = entries.get(id);
+    return e ? [{ id, selectedCount: e.selectedCount + 1, lastUsedAt: now, updatedAt: now }] : [];
+  });
+  return { changes, missing: unique.filter((id) => !entries.has(id)) };
+}

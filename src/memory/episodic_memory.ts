@@ -9,7 +9,7 @@ import type { FittedStatistics } from "./_memory_state.ts";
 import { MemoryStore } from "./_memory_store.ts";
 import { moveToSpace, type ReadyVector } from "./_move_to_space.ts";
 import { resolvePending } from "./_pending.ts";
-import { rewardChanges } from "./_reward_changes.ts";
+import { rewardChanges, selectionChanges } from "./_reward_changes.ts";
 import { storePaths } from "./_store_paths.ts";
 import type {
   AddInput,
@@ -222,17 +222,9 @@ export class EpisodicMemory {
   /** Records that phase B injected these memories: selectedCount + 1, lastUsedAt = now. */
   async markSelected(ids: readonly string[]): Promise<{ readonly missing: readonly string[] }> {
     return await this.#store.write((emit) => {
-      const now = this.#now().getTime();
-      const unique = [...new Set(ids)];
-      const found = unique.map((id) => this.#entries.get(id)).filter((e) => e !== undefined);
-      const changes = found.map((e) => ({
-        id: e.id,
-        selectedCount: e.selectedCount + 1,
-        lastUsedAt: now,
-        updatedAt: now,
-      }));
+      const { changes, missing } = selectionChanges(this.#entries, ids, this.#now().getTime());
       if (changes.length > 0) emit({ op: "patch", reason: "selected", changes });
-      return { missing: unique.filter((id) => !this.#entries.has(id)) };
+      return { missing };
     });
   }
 

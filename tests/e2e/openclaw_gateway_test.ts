@@ -1,9 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveConfig } from "../../src/config/mod.ts";
-import { runDemo } from "../../src/demo/mod.ts";
-import { createLocalEmbedder } from "../../src/embed/mod.ts";
 import { ROOT } from "../_helpers/cli.ts";
 import {
   type GatewayTurn,
@@ -12,6 +9,7 @@ import {
   startOpenClawGateway,
 } from "./_openclaw/gateway.ts";
 import { type OpenClawHarness, startOpenClawHarness } from "./_openclaw/harness.ts";
+import { MEMRL_SCRIPT, seedDemoHome, TASK } from "./_openclaw/memrl_script.ts";
 
 /**
  * lshml's plugin in a long-running OpenClaw 2026.9 gateway (`openclaw gateway run`), the way
@@ -22,34 +20,8 @@ import { type OpenClawHarness, startOpenClawHarness } from "./_openclaw/harness.
  * a scripted test server, not a model; the tools (exec, read) are OpenClaw's own, run for real.
  * The bridge's per-run time (DESIGN §8 targets p50 ≤ 20 ms) is printed and saved, not asserted.
  */
-const TASK = "fix the failing npm build in the ci workflow";
 const ONE = "agent:main:gateway-one";
 const TWO = "agent:main:gateway-two";
-
-/** First matching rule wins, on the user's own words (not on a block lshml prepended). */
-const SCRIPT = {
-  rules: [
-    {
-      match: "workflow again",
-      toolCall: { name: "exec", arguments: { command: "echo build ok", title: "build" } },
-      after: "The build passes now.",
-    },
-    {
-      match: TASK,
-      toolCall: {
-        name: "exec",
-        arguments: { command: "ls ./no-such-build-dir", title: "build" },
-      },
-      after: "I ran the build step; it should be fixed now.",
-    },
-    {
-      match: "show me the settings",
-      toolCall: { name: "read", arguments: { path: "config/app.yaml" } },
-      after: "config/app.yaml does not exist.",
-    },
-  ],
-  default: { text: "Understood." },
-};
 
 /** The conversation: two sessions, failing exec and read tool calls, feedback both ways. */
 const TURNS = [
@@ -132,14 +104,8 @@ describe("lshml's plugin in a long-running OpenClaw 2026.9 gateway (fake model s
   let gateway: OpenClawGateway;
 
   beforeAll(async () => {
-    oc = await startOpenClawHarness({ script: SCRIPT, install: "link-command" });
-    await runDemo({
-      home: oc.dirs.lshmlHome,
-      samples: join(ROOT, "samples"),
-      config: resolveConfig({ env: {} }).config,
-      now: () => new Date(),
-      embedder: createLocalEmbedder({ dimensions: 512 }),
-    });
+    oc = await startOpenClawHarness({ script: MEMRL_SCRIPT, install: "link-command" });
+    await seedDemoHome(oc.dirs.lshmlHome);
     gateway = await startOpenClawGateway(oc);
     startupMs = gateway.startupMs;
   });

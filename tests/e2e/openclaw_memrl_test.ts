@@ -1,8 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveConfig } from "../../src/config/mod.ts";
-import { runDemo } from "../../src/demo/mod.ts";
 import { createLocalEmbedder } from "../../src/embed/mod.ts";
 import { EpisodicMemory } from "../../src/memory/mod.ts";
 import { ROOT } from "../_helpers/cli.ts";
@@ -12,6 +10,7 @@ import {
   startOpenClawHarness,
   type TurnResult,
 } from "./_openclaw/harness.ts";
+import { MEMRL_SCRIPT, seedDemoHome, TASK } from "./_openclaw/memrl_script.ts";
 
 /**
  * The MemRL conversation of DESIGN §9 in a real OpenClaw 2026.9 with the real engine
@@ -19,34 +18,8 @@ import {
  * scripted test server, not a model; the tools (exec, read) are OpenClaw's own, run for real.
  * The lshml home is the demo's: five real evolution cycles left clusters and a proven fix.
  */
-const TASK = "fix the failing npm build in the ci workflow";
 const SECRET = "ghp_R4nd0mT0k3nV4lu3F0rT3st1ngXyZ12345678";
 const SECOND = "agent:main:second-task";
-
-/** First matching rule wins, on the user's own words (not on a block lshml prepended). */
-const SCRIPT = {
-  rules: [
-    {
-      match: "workflow again",
-      toolCall: { name: "exec", arguments: { command: "echo build ok", title: "build" } },
-      after: "The build passes now.",
-    },
-    {
-      match: TASK,
-      toolCall: {
-        name: "exec",
-        arguments: { command: "ls ./no-such-build-dir", title: "build" },
-      },
-      after: "I ran the build step; it should be fixed now.",
-    },
-    {
-      match: "show me the settings",
-      toolCall: { name: "read", arguments: { path: "config/app.yaml" } },
-      after: "config/app.yaml does not exist.",
-    },
-  ],
-  default: { text: "Understood." },
-};
 
 const turns: { name: string; turn: TurnResult }[] = [];
 
@@ -78,15 +51,9 @@ describe("MemRL in a real OpenClaw 2026.9: learns from feedback, injects, heals 
   let home: string;
 
   beforeAll(async () => {
-    oc = await startOpenClawHarness({ script: SCRIPT });
+    oc = await startOpenClawHarness({ script: MEMRL_SCRIPT });
     home = oc.dirs.lshmlHome;
-    await runDemo({
-      home,
-      samples: join(ROOT, "samples"),
-      config: resolveConfig({ env: {} }).config,
-      now: () => new Date(),
-      embedder: createLocalEmbedder({ dimensions: 512 }),
-    });
+    await seedDemoHome(home);
   });
   afterAll(async () => await oc?.close());
 

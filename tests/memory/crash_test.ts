@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { killWriter } from "../_helpers/kill_writer.ts";
 import { EpisodicMemory } from "../../src/memory/mod.ts";
 import { freshMemory, tableEmbedder } from "./_helpers.ts";
 
@@ -10,27 +11,8 @@ const KILLS = 60;
 
 /** Runs the writer until a random moment, kills it with SIGKILL, returns its acknowledgements. */
 async function runAndKill(home: string, startSeq: number): Promise<string[]> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", "-A", WRITER, home, String(startSeq)],
-    stdout: "piped",
-    stderr: "null",
-  }).spawn();
-  let text = "";
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  while (!text.includes("ready\n")) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += value;
-  }
-  await new Promise((r) => setTimeout(r, Math.random() * 80));
-  child.kill("SIGKILL");
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += value;
-  }
-  await child.status;
-  return text.split("\n").filter((line) => /^[aqf] /.test(line));
+  const lines = await killWriter(WRITER, [home, String(startSeq)], 80);
+  return lines.filter((line) => /^[aqf] /.test(line));
 }
 
 describe("kill -9 during episodic-memory writes", () => {

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { killWriter } from "../_helpers/kill_writer.ts";
 import { readJsonl, readVersioned } from "../../src/store/mod.ts";
 import { tempDir } from "../_helpers/cli.ts";
 import { CounterFile, LogRecord } from "./_crash_spec.ts";
@@ -11,28 +12,9 @@ const KILLS = 200;
 
 /** Runs the writer until a random moment, kills it with SIGKILL, returns its acks. */
 async function runAndKill(dir: string, startSeq: number): Promise<string[]> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", "-A", WRITER, dir, String(startSeq)],
-    stdout: "piped",
-    stderr: "null",
-  }).spawn();
-  let text = "";
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  while (!text.includes("ready\n")) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += value;
-  }
   // Anywhere from the first write to a few dozen operations in.
-  await new Promise((r) => setTimeout(r, Math.random() * 60));
-  child.kill("SIGKILL");
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += value;
-  }
-  await child.status;
-  return text.split("\n").filter((l) => l.startsWith("a ") || l.startsWith("s "));
+  const lines = await killWriter(WRITER, [dir, String(startSeq)], 60);
+  return lines.filter((l) => l.startsWith("a ") || l.startsWith("s "));
 }
 
 describe("crash safety with real processes", () => {
